@@ -1,0 +1,50 @@
+#pragma once
+// Typed exceptions of the newsdex libraries. Executables map them to exit codes;
+// Xapian::Error never crosses a library's public boundary.
+
+#include <stdexcept>
+#include <string>
+
+namespace newsdex {
+
+/// Base of every newsdex error.
+class Error : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The user asked for something that cannot be done as asked (bad option value,
+/// unknown format, malformed --field). Exit code 2.
+class UsageError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// An input could not be opened or read at all (the run goes on with other inputs).
+class InputError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// The database cannot be used: missing, locked by another writer, unwritable,
+/// corrupt, disk full. Exit code 3.
+class DatabaseError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// Another process holds the database's write lock.
+class DatabaseLockedError : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+/// Exit codes shared by every executable.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitSkipped = 1,  ///< --strict and something was skipped
+    kExitUsage = 2,
+    kExitFailure = 3,
+};
+
+}  // namespace newsdex

@@ -1,0 +1,67 @@
+#pragma once
+// The one registry of term prefixes, value slots and stored fields.
+// docs/schema.md explains each entry; keep the two in step.
+//
+// Prefixes follow Xapian/Omega conventions: a single capital letter for the
+// well-known ones, X + capitals for our own. A term never starts with a
+// capital letter otherwise, because the analysis case-folds.
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+// --- term prefixes -------------------------------------------------------
+/// Unique id: "Q" + collection + '\x1f' + native id. One per document; the
+/// indexer replaces by it, so re-indexing never duplicates.
+inline constexpr std::string_view kPrefixUnique = "Q";
+/// Stemmed form of a word, without positions (Xapian's STEM_SOME convention).
+inline constexpr std::string_view kPrefixStem = "Z";
+/// Title words (unstemmed with positions; stemmed as "ZS").
+inline constexpr std::string_view kPrefixTitle = "S";
+/// Author names, each analysed as words (unstemmed with positions).
+inline constexpr std::string_view kPrefixAuthor = "A";
+/// Boolean filter terms: lower-cased whole value.
+inline constexpr std::string_view kPrefixSource = "XSOURCE";
+inline constexpr std::string_view kPrefixTopic = "XTOPIC";
+inline constexpr std::string_view kPrefixPlace = "XPLACE";
+inline constexpr std::string_view kPrefixLang = "XLANG";
+inline constexpr std::string_view kPrefixCollection = "XCOLL";
+/// Native id, for `id:` queries within any collection.
+inline constexpr std::string_view kPrefixId = "XID";
+/// Year ("XYEAR1987") and year-month ("XMONTH198702"), for cheap date filters.
+inline constexpr std::string_view kPrefixYear = "XYEAR";
+inline constexpr std::string_view kPrefixMonth = "XMONTH";
+
+// --- value slots -----------------------------------------------------------
+enum Slot : Xapian::valueno {
+    /// Publication time, Xapian::sortable_serialise(seconds since epoch, UTC).
+    /// Absent when the article has no parseable date.
+    kSlotDate = 0,
+    /// Source as written (for facets and display of counts).
+    kSlotSource = 1,
+    /// Four-digit year, as text ("1987"), for the year facet.
+    kSlotYear = 2,
+    /// Collection name.
+    kSlotCollection = 3,
+    /// Language code.
+    kSlotLang = 4,
+    /// Topics, joined by kListSeparator (a document may have several).
+    kSlotTopics = 5,
+};
+
+/// Separates list items inside one value slot or stored field.
+inline constexpr char kListSeparator = '\x1f';
+
+// --- positions ---------------------------------------------------------------
+/// Gap between the title and the body (and between authors) in the position
+/// space, so a phrase never matches across fields.
+inline constexpr Xapian::termpos kFieldPositionGap = 100;
+
+// --- weighting ---------------------------------------------------------------
+/// Extra wdf a title word gets in the unprefixed (all-text) field, so that
+/// title matches outrank body matches under BM25.
+inline constexpr Xapian::termcount kTitleWdfBoost = 3;
+
+}  // namespace newsdex::schema

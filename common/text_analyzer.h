@@ -1,0 +1,89 @@
+#pragma once
+// The one text-analysis pipeline, run on article text at index time and on
+// query text at query time (drift between the two is the classic source of
+// search-quality bugs, so there is no second implementation anywhere):
+//
+//   sanitized UTF-8  ->  ICU word tokenizer (UAX #29 + dictionaries for CJK/Thai)
+//                    ->  normalize_word (NFKC casefold, apostrophes, possessive, accents)
+//                    ->  compound filter (hyphenated words also as one joined term)
+//                    ->  stemmer (Xapian::Stem for the text's language, cached)
+//
+// Offsets refer to the text given to analyze(), which for articles is the
+// stored text, so snippets can highlight exactly what matched.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+
+#include <xapian.h>
+
+#include <unicode/uversion.h>  // U_NAMESPACE_BEGIN: ICU's namespace is versioned
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+struct UText;
+
+namespace newsdex {
+
+struct Token {
+    std::string term;  ///< normalized, accent-folded, unstemmed: the positional term
+    std::string stem;  ///< stemmed form; empty when the language has no stemmer or the word is not stemmable
+    Xapian::termpos position = 0;  ///< word position; compound: position of its first part
+    Xapian::termpos span = 1;      ///< positions covered: 1, or the part count of a compound
+    std::uint32_t start = 0;       ///< byte offset of the surface form in the analysed text
+    std::uint32_t end = 0;         ///< one past its last byte
+    bool compound = false;         ///< the joined form of a hyphenated word ("ceasefire" for "cease-fire")
+};
+
+using TokenSink = std::function<void(const Token&)>;
+
+/// Not thread-safe (ICU break iterators and Xapian stemmers keep state): use
+/// one per thread. Cheap to reuse, expensive-ish to create.
+class TextAnalyzer {
+  public:
+    TextAnalyzer();
+    ~TextAnalyzer();
+    TextAnalyzer(const TextAnalyzer&) = delete;
+    TextAnalyzer& operator=(const TextAnalyzer&) = delete;
+
+    /// Analyses `text` (valid UTF-8, as text_sanitizer produces) in language
+    /// `lang` (ISO 639-1 or a Xapian stemmer name; "" or unknown = no stemming).
+    /// Positions start at `first_position`; returns the position after the
+    /// last word, so callers can chain fields with a gap.
+    Xapian::termpos analyze(std::string_view text, std::string_view lang, const TokenSink& sink,
+                            Xapian::termpos first_position = 0);
+
+    /// The stem of an already normalized word (NormalizedWord::folded), accent
+    /// folded like terms. Empty when `lang` has no stemmer.
+    std::string stem(std::string_view folded, std::string_view lang);
+
+    /// Whether Xapian has a stemmer for `lang`.
+    static bool has_stemmer(std::string_view lang);
+
+    /// Longest term indexed, in bytes; longer tokens (base64 junk, URLs run
+    /// together) take a position but produce no term.
+    static constexpr std::size_t kMaxTermBytes = 64;
+
+  private:
+    struct Stemmer {
+        Xapian::Stem stem;
+        bool available = false;
+        std::unordered_map<std::string, std::string> cache;
+    };
+    Stemmer& stemmer_for(std::string_view lang);
+
+    std::unique_ptr<icu::BreakIterator> breaker_;
+    UText* utext_ = nullptr;
+    std::unordered_map<std::string, Stemmer> stemmers_;
+};
+
+/// Canonical language code for a record's language field or --lang ("English"
+/// -> "en", "de-AT" -> "de", "" stays ""); lower case.
+std::string canonical_language(std::string_view lang);
+
+}  // namespace newsdex

@@ -1,0 +1,39 @@
+#include "unique_id.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "schema.h"
+
+namespace newsdex {
+
+namespace {
+// FNV-1a, 64 bit: stable across platforms and releases (std::hash is not).
+std::uint64_t fnv1a64(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+constexpr std::size_t kMaxTermBytes = 240;
+}  // namespace
+
+std::string unique_term(std::string_view collection, std::string_view native_id) {
+    std::string term(schema::kPrefixUnique);
+    term += collection;
+    term.push_back(schema::kListSeparator);
+    term += native_id;
+    if (term.size() <= kMaxTermBytes) return term;
+    char hash[20];
+    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a64(term)));
+    std::size_t keep = kMaxTermBytes - 17;
+    // Do not cut a UTF-8 sequence in half.
+    while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
+    term.resize(keep);
+    term += hash;
+    return term;
+}
+
+}  // namespace newsdex
