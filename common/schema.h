@@ -54,6 +54,12 @@ enum Slot : Xapian::valueno {
 /// Separates list items inside one value slot or stored field.
 inline constexpr char kListSeparator = '\x1f';
 
+// --- versions ----------------------------------------------------------------
+/// Bumped whenever the analysis or the term layout changes. Stored with every
+/// document, so a re-run replaces documents analysed by an older version
+/// instead of keeping them as "unchanged".
+inline constexpr unsigned kAnalysisVersion = 1;
+
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position
 /// space, so a phrase never matches across fields.

@@ -23,6 +23,7 @@ enum Tag : unsigned char {
     kTagTopics = 9,
     kTagPlaces = 10,
     kTagLang = 11,
+    kTagAnalysisVersion = 12,  // schema::kAnalysisVersion at index time
 };
 
 void put_varint(std::string& out, std::uint64_t n) {
@@ -84,6 +85,7 @@ std::string encode_stored_fields(const Article& a) {
     put_field(out, kTagTopics, join(a.topics));
     put_field(out, kTagPlaces, join(a.places));
     put_field(out, kTagLang, a.lang);
+    put_field(out, kTagAnalysisVersion, std::to_string(schema::kAnalysisVersion));
     return out;
 }
 

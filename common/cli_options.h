@@ -1,0 +1,53 @@
+#pragma once
+// Command-line option groups shared by the executables (newsdex-index,
+// newsdex-search, newsdex-bench), so a flag means the same everywhere.
+
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "corpus_reader.h"
+
+namespace newsdex::cli {
+
+namespace po = boost::program_options;
+
+/// The database path default: $NEWSDEX_DB, else ./newsdex.db.
+std::string default_db_path();
+
+/// --db DIR (one database).
+struct DatabaseOption {
+    std::string path;
+    void add_to(po::options_description& desc);
+    void finish();  ///< applies the default when --db was not given
+};
+
+/// --db DIR... (several databases searched as one).
+struct DatabaseListOption {
+    std::vector<std::string> paths;
+    void add_to(po::options_description& desc);
+    void finish();
+};
+
+/// Reader options: --format --field --csv-delimiter --csv-quote --include --exclude.
+struct ReaderOptionGroup {
+    std::string format = "auto";
+    std::vector<std::string> fields;
+    std::string csv_delimiter = ",";
+    std::string csv_quote = "\"";
+    std::vector<std::string> include, exclude;
+
+    void add_to(po::options_description& desc);
+    /// Throws UsageError for a malformed value.
+    ReaderOptions reader_options() const;
+    WalkOptions walk_options() const;
+};
+
+/// Parses argv against `visible` plus positional arguments collected into
+/// `positional_name`; prints help and returns false for --help. Throws
+/// UsageError for unknown or malformed options.
+bool parse(int argc, char** argv, const po::options_description& visible,
+           const char* positional_name, po::variables_map& vm, const std::string& usage);
+
+}  // namespace newsdex::cli

@@ -1,0 +1,139 @@
+#include "document_builder.h"
+
+#include <algorithm>
+#include <ctime>
+#include <unordered_set>
+
+#include "schema.h"
+#include "stored_fields.h"
+#include "unique_id.h"
+
+namespace newsdex {
+
+namespace {
+
+constexpr std::size_t kMaxBooleanTermBytes = 240;
+constexpr std::size_t kMinSpellingWord = 3;
+constexpr std::size_t kMaxSpellingWord = 32;
+
+bool spelling_candidate(const std::string& term) {
+    if (term.size() < kMinSpellingWord || term.size() > kMaxSpellingWord) return false;
+    // Words only: numbers and codes make poor "did you mean" suggestions.
+    return std::none_of(term.begin(), term.end(),
+                        [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '\''; });
+}
+
+struct Civil {
+    int year, month;
+};
+
+Civil civil_from_epoch(std::int64_t seconds) {
+    std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1};
+}
+
+}  // namespace
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    for (char c : value) term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    if (term.size() > kMaxBooleanTermBytes) {
+        std::size_t keep = kMaxBooleanTermBytes;
+        while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
+        term.resize(keep);
+    }
+    return term;
+}
+
+BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
+    BuiltDocument built;
+    Xapian::Document& doc = built.document;
+    std::unordered_set<std::string> spelling;
+    const std::string& lang = a.lang;
+
+    const std::string title_prefix(schema::kPrefixTitle);
+    const std::string stem_prefix(schema::kPrefixStem);
+    const std::string title_stem_prefix = stem_prefix + title_prefix;
+    std::string scratch;
+
+    auto add_word = [&](const Token& t, Xapian::termcount wdf, bool also_title) {
+        // A compound's joined term sits at its first and its last part's
+        // position; the second posting adds no wdf so the word counts once.
+        doc.add_posting(t.term, t.position, wdf);
+        if (t.span > 1) doc.add_posting(t.term, t.position + t.span - 1, 0);
+        if (!t.stem.empty()) {
+            scratch.assign(stem_prefix).append(t.stem);
+            doc.add_term(scratch, wdf);
+        }
+        if (also_title) {
+            scratch.assign(title_prefix).append(t.term);
+            doc.add_posting(scratch, t.position, 1);
+            if (t.span > 1) doc.add_posting(scratch, t.position + t.span - 1, 0);
+            if (!t.stem.empty()) {
+                scratch.assign(title_stem_prefix).append(t.stem);
+                doc.add_term(scratch, 1);
+            }
+        }
+        if (!t.compound && spelling_candidate(t.term)) spelling.insert(t.term);
+    };
+
+    Xapian::termpos pos = 1;
+    pos = analyzer.analyze(
+        a.title, lang, [&](const Token& t) { add_word(t, 1 + schema::kTitleWdfBoost, true); }, pos);
+    pos = analyzer.analyze(
+        a.body, lang, [&](const Token& t) { add_word(t, 1, false); },
+        pos + schema::kFieldPositionGap);
+
+    const std::string author_prefix(schema::kPrefixAuthor);
+    for (const auto& author : a.authors) {
+        pos = analyzer.analyze(
+            author, lang,
+            [&](const Token& t) {
+                scratch.assign(author_prefix).append(t.term);
+                doc.add_posting(scratch, t.position, 1);
+            },
+            pos + schema::kFieldPositionGap);
+    }
+
+    // Boolean filters: wdf 0, so they never change a document's length or score.
+    built.unique_term = unique_term(a.collection, a.id);
+    doc.add_boolean_term(built.unique_term);
+    doc.add_boolean_term(filter_term(schema::kPrefixCollection, a.collection));
+    doc.add_boolean_term(filter_term(schema::kPrefixId, a.id));
+    if (!a.source.empty()) doc.add_boolean_term(filter_term(schema::kPrefixSource, a.source));
+    if (!lang.empty()) doc.add_boolean_term(filter_term(schema::kPrefixLang, lang));
+    for (const auto& topic : a.topics)
+        if (!topic.empty()) doc.add_boolean_term(filter_term(schema::kPrefixTopic, topic));
+    for (const auto& place : a.places)
+        if (!place.empty()) doc.add_boolean_term(filter_term(schema::kPrefixPlace, place));
+
+    if (a.date) {
+        doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(static_cast<double>(*a.date)));
+        Civil c = civil_from_epoch(*a.date);
+        std::string year = std::to_string(c.year);
+        doc.add_value(schema::kSlotYear, year);
+        doc.add_boolean_term(std::string(schema::kPrefixYear) + year);
+        char month[16];
+        std::snprintf(month, sizeof month, "%02d", c.month);
+        doc.add_boolean_term(std::string(schema::kPrefixMonth) + year + month);
+    }
+    if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
+    doc.add_value(schema::kSlotCollection, a.collection);
+    if (!lang.empty()) doc.add_value(schema::kSlotLang, lang);
+    if (!a.topics.empty()) {
+        std::string joined;
+        for (const auto& topic : a.topics) {
+            if (!joined.empty()) joined.push_back(schema::kListSeparator);
+            joined += topic;
+        }
+        doc.add_value(schema::kSlotTopics, joined);
+    }
+
+    doc.set_data(encode_stored_fields(a));
+    built.spelling_words.assign(spelling.begin(), spelling.end());
+    return built;
+}
+
+}  // namespace newsdex

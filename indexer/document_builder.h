@@ -1,0 +1,34 @@
+#pragma once
+// Article -> Xapian document, following the schema in common/schema.h.
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "text_analyzer.h"
+
+namespace newsdex {
+
+struct BuiltDocument {
+    Xapian::Document document;
+    std::string unique_term;
+    /// Distinct words of title and body for the spelling table ("did you
+    /// mean"); the database owner adds them, since spelling data belongs to
+    /// a WritableDatabase, not to a document.
+    std::vector<std::string> spelling_words;
+};
+
+/// Builds the document for a sanitized article (collection, id and lang set).
+/// Title words are indexed under "S" and in the all-text field with extra wdf;
+/// body words in the all-text field; stems under "Z" (title stems also "ZS");
+/// hyphenated compounds as their parts and as one joined term at the first and
+/// last part's positions, so both "cease fire" and "ceasefire" phrases work.
+BuiltDocument build_document(const Article& article, TextAnalyzer& analyzer);
+
+/// The boolean filter term for a field value ("XSOURCE" + lower-cased value),
+/// shared with the searcher so filters always match what was indexed.
+std::string filter_term(std::string_view prefix, std::string_view value);
+
+}  // namespace newsdex

@@ -1,0 +1,532 @@
+#include "indexer.h"
+
+#include <unistd.h>
+
+#include <condition_variable>
+#include <exception>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+#include "bounded_queue.h"
+#include "document_builder.h"
+#include "errors.h"
+#include "schema.h"
+#include "text_analyzer.h"
+#include "text_sanitizer.h"
+#include "unique_id.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kBatchArticles = 32;
+constexpr std::size_t kQueueBatches = 16;  // per worker
+
+std::uint64_t fnv1a64(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+    return h;
+}
+
+/// The collection an INPUT names by default: its base name without extension
+/// (also without .gz/.zst/... under it).
+std::string default_collection(const std::string& input) {
+    if (input == "-") return "stdin";
+    fs::path p = fs::path(input).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    std::string name = p.filename().string();
+    if (name.empty() || name == "." || name == "..") name = fs::absolute(p).filename().string();
+    for (const char* ext : {".gz", ".zst", ".bz2", ".xz", ".zip"}) {
+        std::string_view e(ext);
+        if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0)
+            name.resize(name.size() - e.size());
+    }
+    auto dot = name.find('.');
+    if (dot != std::string::npos && dot > 0) name.resize(dot);
+    return name;
+}
+
+/// Turns a Xapian error on the target into the library's typed error.
+[[noreturn]] void rethrow_database_error(const Xapian::Error& e, const std::string& db) {
+    // Xapian::Error is not polymorphic; its type name tells the subclass.
+    if (std::string_view(e.get_type()) == "DatabaseLockError")
+        throw DatabaseLockedError("database " + db +
+                                  " is locked by another writer (is another newsdex-index "
+                                  "running on it?): " + e.get_msg());
+    throw DatabaseError("database " + db + ": " + e.get_type() + ": " + e.get_msg());
+}
+
+/// A directory removed on scope exit (segment scratch space).
+class ScratchDir {
+  public:
+    explicit ScratchDir(fs::path path) : path_(std::move(path)) {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+        fs::create_directories(path_);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
+/// One worker's sequence of segment databases.
+class SegmentWriter {
+  public:
+    SegmentWriter(fs::path dir, std::string name, const IndexOptions& options)
+        : dir_(std::move(dir)), name_(std::move(name)), options_(options) {}
+
+    void add(BuiltDocument& built) {
+        if (!db_) open_next();
+        db_->add_document(built.document);
+        if (options_.spelling)
+            for (const auto& w : built.spelling_words) db_->add_spelling(w);
+        ++in_segment_;
+        if (++since_commit_ >= options_.flush_docs) {
+            db_->commit();
+            since_commit_ = 0;
+        }
+        if (in_segment_ >= options_.segment_docs) finish_segment();
+    }
+
+    void finish() { finish_segment(); }
+    const std::vector<fs::path>& segments() const { return done_; }
+
+  private:
+    void open_next() {
+        fs::path path = dir_ / (name_ + "-" + std::to_string(done_.size()));
+        db_.emplace(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        current_ = path;
+        in_segment_ = since_commit_ = 0;
+    }
+    void finish_segment() {
+        if (!db_) return;
+        db_->commit();
+        db_->close();
+        db_.reset();
+        done_.push_back(current_);
+    }
+
+    fs::path dir_;
+    std::string name_;
+    const IndexOptions& options_;
+    std::optional<Xapian::WritableDatabase> db_;
+    fs::path current_;
+    std::vector<fs::path> done_;
+    std::uint32_t in_segment_ = 0, since_commit_ = 0;
+};
+
+struct Job {
+    InputFile file;
+    std::string collection;
+};
+
+using ArticleBatch = std::vector<Article>;
+using DocumentBatch = std::vector<BuiltDocument>;
+
+class IndexRun {
+  public:
+    IndexRun(const IndexOptions& options, const IndexCallbacks& callbacks,
+             const std::atomic<bool>* cancel)
+        : options_(options), callbacks_(callbacks), user_cancel_(cancel) {}
+
+    IndexStats run();
+
+  private:
+    void warn(Diagnostic d);
+    bool cancelled() const {
+        return read_cancel_.load(std::memory_order_relaxed);
+    }
+    void fail(std::exception_ptr e);
+    void monitor_loop();
+    void read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>& out);
+    void write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in);
+    void defer_duplicate(Article&& article);
+    void merge_segments(std::vector<fs::path> segments, std::optional<Xapian::WritableDatabase>& target);
+    void replay_updates(Xapian::WritableDatabase& target);
+
+    const IndexOptions& options_;
+    const IndexCallbacks& callbacks_;
+    const std::atomic<bool>* user_cancel_;
+
+    std::atomic<bool> stop_{false};
+    /// What readers poll between records: set on error and, by the monitor
+    /// thread, when the user interrupts.
+    std::atomic<bool> read_cancel_{false};
+    std::mutex error_mutex_;
+    std::exception_ptr error_;
+
+    std::mutex warn_mutex_;
+    IndexStats stats_;
+
+    std::atomic<std::uint64_t> articles_read_{0}, bytes_done_{0}, bytes_current_{0};
+    std::atomic<std::uint64_t> added_{0}, updated_{0}, unchanged_{0}, skipped_{0};
+    std::uint64_t bytes_total_ = 0;
+    Clock::time_point start_ = Clock::now();
+    std::atomic<bool> merging_{false};
+    Clock::time_point last_progress_ = Clock::now();
+
+    // Segment mode: ids seen in this run (64-bit hashes keep memory small; a
+    // collision only sends an article down the slower, still correct, update path).
+    bool segment_mode_ = false;
+    std::unordered_set<std::uint64_t> seen_;
+    std::optional<ScratchDir> scratch_;
+    std::optional<Xapian::WritableDatabase> updates_;
+    std::unique_ptr<TextAnalyzer> reader_analyzer_;
+    std::uint64_t deferred_ = 0;
+
+    std::mutex done_mutex_;
+    std::condition_variable done_cv_;
+    bool done_ = false;
+};
+
+void IndexRun::warn(Diagnostic d) {
+    std::lock_guard lock(warn_mutex_);
+    ++stats_.warnings;
+    if (d.record_skipped) skipped_.fetch_add(1, std::memory_order_relaxed);
+    if (callbacks_.on_warning) callbacks_.on_warning(d);
+}
+
+void IndexRun::fail(std::exception_ptr e) {
+    {
+        std::lock_guard lock(error_mutex_);
+        if (!error_) error_ = e;
+    }
+    stop_ = true;
+    read_cancel_ = true;
+}
+
+void IndexRun::defer_duplicate(Article&& article) {
+    // The same id twice in one segment-mode run: the later version must win.
+    // It goes to a small side database and replaces the first after the merge.
+    if (!updates_) {
+        updates_.emplace((scratch_->path() / "updates").string(),
+                         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        reader_analyzer_ = std::make_unique<TextAnalyzer>();
+    }
+    BuiltDocument built = build_document(article, *reader_analyzer_);
+    updates_->replace_document(built.unique_term, built.document);
+    if (options_.spelling)
+        for (const auto& w : built.spelling_words) updates_->add_spelling(w);
+    ++deferred_;
+}
+
+void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>& out) {
+    ArticleBatch batch;
+    batch.reserve(kBatchArticles);
+    for (const Job& job : jobs) {
+        if (cancelled()) break;
+        bytes_current_ = 0;
+        const std::string& file_name = job.file.name;
+        std::uint64_t record = 0;
+        ReadContext context{
+            options_.reader,
+            [&](Article&& a) {
+                ++record;
+                a.collection = job.collection;
+                if (auto repaired = sanitize_article(a))
+                    warn(Diagnostic{file_name, a.id.empty() ? "record " + std::to_string(record)
+                                                            : "id " + a.id,
+                                    *repaired});
+                a.lang = canonical_language(a.lang.empty() ? options_.default_lang : a.lang);
+                if (a.id.empty()) a.id = file_name + "#" + std::to_string(record);
+                articles_read_.fetch_add(1, std::memory_order_relaxed);
+                if (segment_mode_ &&
+                    !seen_.insert(fnv1a64(unique_term(a.collection, a.id))).second) {
+                    warn(Diagnostic{file_name, "id " + a.id,
+                                    "id seen before in this run; the later article replaces the "
+                                    "earlier one"});
+                    defer_duplicate(std::move(a));
+                    return;
+                }
+                batch.push_back(std::move(a));
+                if (batch.size() >= kBatchArticles) {
+                    out.push(std::move(batch));
+                    batch = ArticleBatch();
+                    batch.reserve(kBatchArticles);
+                }
+            },
+            [&](Diagnostic d) { warn(std::move(d)); },
+            [&](std::uint64_t bytes) { bytes_current_.store(bytes, std::memory_order_relaxed); },
+            &read_cancel_,
+        };
+        try {
+            read_file(job.file, context);
+        } catch (const InputError& e) {
+            warn(Diagnostic{file_name, "", e.what(), true});
+        }
+        ++stats_.files;
+        bytes_done_ += job.file.size;
+        bytes_current_ = 0;
+    }
+    if (!batch.empty()) out.push(std::move(batch));
+}
+
+void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in) {
+    std::uint32_t since_commit = 0;
+    while (auto batch = in.pop()) {
+        for (BuiltDocument& built : *batch) {
+            Xapian::PostingIterator existing = db.postlist_begin(built.unique_term);
+            if (existing != db.postlist_end(built.unique_term)) {
+                if (db.get_document(*existing).get_data() == built.document.get_data()) {
+                    unchanged_.fetch_add(1, std::memory_order_relaxed);
+                    continue;
+                }
+                db.replace_document(built.unique_term, built.document);
+                updated_.fetch_add(1, std::memory_order_relaxed);
+            } else {
+                db.add_document(built.document);
+                added_.fetch_add(1, std::memory_order_relaxed);
+            }
+            if (options_.spelling)
+                for (const auto& w : built.spelling_words) db.add_spelling(w);
+            if (++since_commit >= options_.flush_docs) {
+                db.commit();
+                since_commit = 0;
+            }
+        }
+    }
+    db.commit();
+}
+
+void IndexRun::merge_segments(std::vector<fs::path> segments,
+                              std::optional<Xapian::WritableDatabase>& target) {
+    if (segments.empty()) return;
+    merging_ = true;
+    Xapian::Database all;
+    for (const auto& s : segments) all.add_database(Xapian::Database(s.string()));
+    fs::path merged = scratch_->path() / "merged";
+    all.compact(merged.string());
+    all.close();
+
+    // Swap the merged database in. The target was empty (segment mode is only
+    // chosen then), so the short window between the renames risks nothing
+    // that was committed.
+    fs::path db(options_.db_path);
+    fs::path old = scratch_->path() / "previous";
+    target->close();
+    target.reset();
+    fs::rename(db, old);
+    fs::rename(merged, db);
+}
+
+void IndexRun::replay_updates(Xapian::WritableDatabase& target) {
+    if (!updates_) return;
+    updates_->commit();
+    const std::string prefix(schema::kPrefixUnique);
+    for (auto it = updates_->postlist_begin(""); it != updates_->postlist_end(""); ++it) {
+        Xapian::Document doc = updates_->get_document(*it);
+        auto term = doc.termlist_begin();
+        term.skip_to(prefix);
+        if (term == doc.termlist_end() || (*term).rfind(prefix, 0) != 0) continue;
+        target.replace_document(*term, doc);
+        updated_.fetch_add(1, std::memory_order_relaxed);
+    }
+    Xapian::Database spelling_source = *updates_;
+    for (auto w = spelling_source.spellings_begin(); w != spelling_source.spellings_end(); ++w)
+        target.add_spelling(*w, w.get_termfreq());
+    target.commit();
+}
+
+void IndexRun::monitor_loop() {
+    std::unique_lock lock(done_mutex_);
+    while (!done_cv_.wait_for(lock, std::chrono::milliseconds(100), [&] { return done_; })) {
+        if (user_cancel_ && user_cancel_->load()) read_cancel_ = true;
+        if (!callbacks_.on_progress) continue;
+        auto now = Clock::now();
+        if (now - last_progress_ < std::chrono::milliseconds(250)) continue;
+        last_progress_ = now;
+        IndexProgress p;
+        p.articles = articles_read_.load(std::memory_order_relaxed);
+        p.bytes_read = bytes_done_.load(std::memory_order_relaxed) +
+                       bytes_current_.load(std::memory_order_relaxed);
+        p.bytes_total = bytes_total_;
+        p.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+        p.merging = merging_;
+        callbacks_.on_progress(p);
+    }
+}
+
+IndexStats IndexRun::run() {
+    // 1. Expand the inputs, each with its collection.
+    std::vector<Job> jobs;
+    std::size_t inputs_found = 0;
+    for (const std::string& input : options_.inputs) {
+        InputWalk walk;
+        try {
+            walk = walk_inputs({input}, options_.walk);
+        } catch (const InputError& e) {
+            warn(Diagnostic{input, "", e.what(), true});
+            continue;
+        }
+        ++inputs_found;
+        std::string collection =
+            options_.collection.empty() ? default_collection(input) : options_.collection;
+        for (auto& [reason, count] : walk.passed_over) stats_.passed_over[reason] += count;
+        for (auto& f : walk.files) {
+            bytes_total_ += f.size;
+            jobs.push_back(Job{std::move(f), collection});
+        }
+    }
+    if (inputs_found == 0) throw UsageError("none of the inputs exists");
+
+    // 2. Open (and lock) the target for the whole run, so a second writer fails fast.
+    std::optional<Xapian::WritableDatabase> target;
+    try {
+        target.emplace(options_.db_path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& e) {
+        rethrow_database_error(e, options_.db_path);
+    }
+    bool empty_target = target->get_doccount() == 0;
+    segment_mode_ = options_.mode == WriteMode::Segments ||
+                    (options_.mode == WriteMode::Auto && empty_target);
+    if (segment_mode_ && !empty_target)
+        throw UsageError("--mode segments needs a new or empty database; " + options_.db_path +
+                         " has " + std::to_string(target->get_doccount()) + " documents");
+    stats_.mode = segment_mode_ ? "segments" : "direct";
+    if (segment_mode_) {
+        fs::path db = fs::absolute(options_.db_path).lexically_normal();
+        if (db.filename().empty()) db = db.parent_path();
+        scratch_.emplace(db.parent_path() /
+                         ("." + db.filename().string() + ".newsdex-build-" + std::to_string(getpid())));
+    }
+
+    unsigned workers = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    BoundedQueue<ArticleBatch> articles(kQueueBatches * workers);
+    BoundedQueue<DocumentBatch> documents(kQueueBatches * workers);
+
+    std::thread monitor([&] { monitor_loop(); });
+
+    // 3. Workers: analysis, plus each its own segment in segment mode.
+    std::vector<std::unique_ptr<SegmentWriter>> segment_writers;
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers; ++w) {
+        if (segment_mode_)
+            segment_writers.push_back(std::make_unique<SegmentWriter>(
+                scratch_->path(), "segment-" + std::to_string(w), options_));
+        pool.emplace_back([&, w] {
+            TextAnalyzer analyzer;
+            try {
+                while (auto batch = articles.pop()) {
+                    if (stop_) continue;  // drain so the reader never blocks forever
+                    DocumentBatch built;
+                    built.reserve(batch->size());
+                    for (Article& a : *batch) {
+                        BuiltDocument doc = build_document(a, analyzer);
+                        if (segment_mode_) {
+                            segment_writers[w]->add(doc);
+                            added_.fetch_add(1, std::memory_order_relaxed);
+                        } else {
+                            built.push_back(std::move(doc));
+                        }
+                    }
+                    if (!segment_mode_) documents.push(std::move(built));
+                }
+                if (segment_mode_) segment_writers[w]->finish();
+            } catch (...) {
+                fail(std::current_exception());
+            }
+        });
+    }
+
+    std::thread writer;
+    if (!segment_mode_)
+        writer = std::thread([&] {
+            try {
+                write_direct(*target, documents);
+            } catch (...) {
+                fail(std::current_exception());
+                while (documents.pop()) {
+                }  // keep workers from blocking on a full queue
+            }
+        });
+
+    // 4. Read on this thread.
+    try {
+        read_all(jobs, articles);
+    } catch (...) {
+        fail(std::current_exception());
+    }
+    articles.close();
+    for (auto& t : pool) t.join();
+    documents.close();
+    if (writer.joinable()) writer.join();
+
+    // 5. Merge segments into the target, then apply in-run duplicates.
+    if (!error_ && segment_mode_) {
+        try {
+            std::vector<fs::path> segments;
+            for (auto& sw : segment_writers)
+                segments.insert(segments.end(), sw->segments().begin(), sw->segments().end());
+            stats_.segments = static_cast<unsigned>(segments.size());
+            merge_segments(std::move(segments), target);
+            if (updates_) {
+                if (!target) target.emplace(options_.db_path, Xapian::DB_OPEN);
+                replay_updates(*target);
+            }
+        } catch (...) {
+            fail(std::current_exception());
+        }
+    }
+
+    {
+        std::lock_guard lock(done_mutex_);
+        done_ = true;
+    }
+    done_cv_.notify_all();
+    monitor.join();
+
+    if (error_) {
+        try {
+            std::rethrow_exception(error_);
+        } catch (const Xapian::Error& e) {
+            rethrow_database_error(e, options_.db_path);
+        } catch (const std::filesystem::filesystem_error& e) {
+            throw DatabaseError("database " + options_.db_path + ": " + e.what());
+        }
+    }
+
+    try {
+        if (!target) target.emplace(options_.db_path, Xapian::DB_OPEN);
+        stats_.total_documents = target->get_doccount();
+        target->close();
+    } catch (const Xapian::Error& e) {
+        rethrow_database_error(e, options_.db_path);
+    }
+
+    stats_.added = added_;
+    stats_.updated = updated_;
+    stats_.unchanged = unchanged_;
+    stats_.skipped = skipped_;
+    stats_.bytes_read = bytes_done_;
+    stats_.interrupted = user_cancel_ && user_cancel_->load();
+    stats_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    return stats_;
+}
+
+}  // namespace
+
+IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks,
+                     const std::atomic<bool>* cancel) {
+    IndexRun run(options, callbacks, cancel);
+    return run.run();
+}
+
+}  // namespace newsdex

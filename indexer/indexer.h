@@ -1,0 +1,60 @@
+#pragma once
+// The indexing pipeline:
+//
+//   reader thread --(article batches)--> N analysis workers --> segment DBs --compact--> target
+//                                                          \--> one writer (direct mode) --> target
+//
+// The reader walks and decodes the inputs and sanitizes each article; workers
+// run the shared analysis and build Xapian documents. Memory is bounded by the
+// queue capacities and the flush size, not by the corpus.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "diagnostics.h"
+#include "index_options.h"
+
+namespace newsdex {
+
+struct IndexProgress {
+    std::uint64_t articles = 0;     ///< articles read so far
+    std::uint64_t bytes_read = 0;   ///< input bytes consumed so far
+    std::uint64_t bytes_total = 0;  ///< input bytes in all files (0 when unknown, e.g. stdin)
+    double seconds = 0;
+    bool merging = false;           ///< reading is done, segments are being merged
+};
+
+struct IndexStats {
+    std::uint64_t files = 0;
+    std::uint64_t added = 0;
+    std::uint64_t updated = 0;
+    std::uint64_t unchanged = 0;    ///< already in the database with the same content
+    std::uint64_t skipped = 0;      ///< records that could not be indexed (each had a warning)
+    std::uint64_t warnings = 0;
+    std::uint64_t bytes_read = 0;
+    double seconds = 0;
+    std::map<std::string, std::uint64_t> passed_over;  ///< reason -> files
+    std::string mode;               ///< "segments" or "direct"
+    unsigned segments = 0;
+    bool interrupted = false;
+    std::uint64_t total_documents = 0;  ///< documents in the database afterwards
+
+    std::uint64_t articles() const { return added + updated + unchanged; }
+};
+
+struct IndexCallbacks {
+    std::function<void(const Diagnostic&)> on_warning;
+    std::function<void(const IndexProgress&)> on_progress;  ///< about 4 times a second
+};
+
+/// Runs one indexing job. Throws DatabaseLockedError / DatabaseError when the
+/// target cannot be written (nothing committed is lost: the target keeps its
+/// last commit), UsageError when no INPUT exists.
+IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks,
+                     const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace newsdex

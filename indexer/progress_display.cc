@@ -1,0 +1,109 @@
+#include "progress_display.h"
+
+#include <cmath>
+
+namespace newsdex {
+
+namespace {
+
+std::string with_commas(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+std::string megabytes(std::uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
+std::string duration(double seconds) {
+    long s = std::lround(seconds);
+    char buf[32];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+}  // namespace
+
+std::string format_progress(const IndexProgress& p, int bar_width) {
+    std::string line;
+    double fraction = p.bytes_total ? std::min(1.0, double(p.bytes_read) / double(p.bytes_total)) : 0;
+    if (p.bytes_total) {
+        int filled = static_cast<int>(fraction * bar_width);
+        line += '[';
+        line.append(static_cast<std::size_t>(filled), '#');
+        line.append(static_cast<std::size_t>(bar_width - filled), '.');
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "] %3d%%  ", static_cast<int>(fraction * 100));
+        line += pct;
+    }
+    line += with_commas(p.articles) + " articles";
+    if (p.seconds > 0) {
+        char rate[48];
+        std::snprintf(rate, sizeof rate, "  %.1f MB/s", double(p.bytes_read) / 1e6 / p.seconds);
+        line += rate;
+    }
+    if (p.merging) {
+        line += "  merging segments...";
+    } else if (p.bytes_total && p.bytes_read > 0 && fraction < 1.0) {
+        double eta = p.seconds * (1.0 - fraction) / fraction;
+        line += "  ETA " + duration(eta);
+    }
+    return line;
+}
+
+std::string format_summary(const IndexStats& s) {
+    std::string out = s.interrupted ? "interrupted: indexed " : "indexed ";
+    out += with_commas(s.articles()) + " articles (" + with_commas(s.added) + " added, " +
+           with_commas(s.updated) + " updated, " + with_commas(s.unchanged) + " unchanged, " +
+           with_commas(s.skipped) + " skipped) from " + with_commas(s.files) +
+           (s.files == 1 ? " file, " : " files, ") + megabytes(s.bytes_read);
+    char timing[96];
+    double secs = s.seconds > 0 ? s.seconds : 1e-9;
+    std::snprintf(timing, sizeof timing, " in %.1f s (%s articles/s, %.1f MB/s)", s.seconds,
+                  with_commas(static_cast<std::uint64_t>(double(s.articles()) / secs)).c_str(),
+                  double(s.bytes_read) / 1e6 / secs);
+    out += timing;
+    out += "; database has " + with_commas(s.total_documents) + " articles";
+    if (s.warnings) out += "; " + with_commas(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
+    std::uint64_t passed = 0;
+    for (const auto& [reason, n] : s.passed_over) passed += n;
+    if (passed) {
+        out += "; " + with_commas(passed) + (passed == 1 ? " file" : " files") + " passed over: ";
+        bool first = true;
+        for (const auto& [reason, n] : s.passed_over) {
+            if (!first) out += ", ";
+            first = false;
+            out += with_commas(n) + " " + reason;
+        }
+    }
+    return out;
+}
+
+void WarningPrinter::print(const Diagnostic& d, bool clear_line_first) {
+    unsigned& n = per_file_[d.file];
+    if (++n > limit_) return;
+    if (clear_line_first) std::fputs("\r\033[K", out_);
+    std::fprintf(out_, "newsdex-index: warning: %s\n", d.to_string().c_str());
+    if (n == limit_)
+        std::fprintf(out_, "newsdex-index: warning: %s: further warnings for this file are counted, not shown\n",
+                     d.file.c_str());
+}
+
+void WarningPrinter::print_suppressed() {
+    for (const auto& [file, n] : per_file_)
+        if (n > limit_)
+            std::fprintf(out_, "newsdex-index: warning: %s: %u more warnings not shown\n", file.c_str(),
+                         n - limit_);
+}
+
+}  // namespace newsdex
