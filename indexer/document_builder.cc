@@ -6,13 +6,12 @@
 
 #include "schema.h"
 #include "stored_fields.h"
-#include "unique_id.h"
+#include "terms.h"
 
 namespace newsdex {
 
 namespace {
 
-constexpr std::size_t kMaxBooleanTermBytes = 240;
 constexpr std::size_t kMinSpellingWord = 3;
 constexpr std::size_t kMaxSpellingWord = 32;
 
@@ -35,17 +34,6 @@ Civil civil_from_epoch(std::int64_t seconds) {
 }
 
 }  // namespace
-
-std::string filter_term(std::string_view prefix, std::string_view value) {
-    std::string term(prefix);
-    for (char c : value) term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    if (term.size() > kMaxBooleanTermBytes) {
-        std::size_t keep = kMaxBooleanTermBytes;
-        while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
-        term.resize(keep);
-    }
-    return term;
-}
 
 BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     BuiltDocument built;

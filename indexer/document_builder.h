@@ -27,8 +27,4 @@ struct BuiltDocument {
 /// last part's positions, so both "cease fire" and "ceasefire" phrases work.
 BuiltDocument build_document(const Article& article, TextAnalyzer& analyzer);
 
-/// The boolean filter term for a field value ("XSOURCE" + lower-cased value),
-/// shared with the searcher so filters always match what was indexed.
-std::string filter_term(std::string_view prefix, std::string_view value);
-
 }  // namespace newsdex

@@ -20,7 +20,7 @@
 #include "schema.h"
 #include "text_analyzer.h"
 #include "text_sanitizer.h"
-#include "unique_id.h"
+#include "terms.h"
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,7 @@
 
 #include "errors.h"
 #include "stored_fields.h"
-#include "unique_id.h"
+#include "terms.h"
 
 namespace newsdex {
 namespace {

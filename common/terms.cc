@@ -1,4 +1,4 @@
-#include "unique_id.h"
+#include "terms.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -33,6 +33,17 @@ std::string unique_term(std::string_view collection, std::string_view native_id)
     while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
     term.resize(keep);
     term += hash;
+    return term;
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    for (char c : value) term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    if (term.size() > kMaxTermBytes) {
+        std::size_t keep = kMaxTermBytes;
+        while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
+        term.resize(keep);
+    }
     return term;
 }
 

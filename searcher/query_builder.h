@@ -1,0 +1,52 @@
+#pragma once
+// The query language -> Xapian::Query, through the shared analysis pipeline.
+//
+// Language: free words (all must match by default; QueryOptions::any = any),
+// "exact phrases", AND OR NOT, -word +word, parentheses, a NEAR b, a NEAR/n b,
+// prefix wildcards negotiat*, fields title: source: author: topic: lang:
+// collection: id: (with words or "phrases"), and date filters
+// date:1987-03-01..1987-03-31, date:1987, date:1987-03, date:..1987-02,
+// date:2024-10.. . Malformed input (unbalanced quote or parenthesis, dangling
+// operator, empty field) is searched leniently as words with a note; it is
+// never an error.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "highlight_terms.h"
+#include "text_analyzer.h"
+
+namespace newsdex {
+
+struct QueryOptions {
+    bool any = false;          ///< --any: free words are OR-ed
+    std::string lang = "en";   ///< stemming language for query words
+};
+
+struct QueryPlan {
+    /// What to run. Xapian::Query::MatchAll when the query has only filters
+    /// or only negated parts; an empty Query when it has nothing at all.
+    Xapian::Query query;
+    /// When the AND of the free words matches nothing, the searcher runs this
+    /// instead (the same words OR-ed, filters and negations kept) and says so.
+    /// Empty when not applicable (any mode, a single word, no free words).
+    Xapian::Query relaxed;
+    /// Human-readable notes about lenient handling ("unbalanced quote: searched as words").
+    std::vector<std::string> notes;
+    HighlightTerms highlight;
+};
+
+/// Parses and builds. Never throws on any input string (bytes are sanitized
+/// first); throws newsdex::UsageError only for a query that is still
+/// meaningless after lenient parsing is impossible — in practice never.
+QueryPlan build_query(std::string_view query_text, const QueryOptions& options, TextAnalyzer& analyzer);
+
+/// "Did you mean": the query text with each word the database does not know
+/// replaced by its spelling suggestion, or "" when nothing changes.
+std::string spelling_suggestion(std::string_view query_text, const Xapian::Database& db,
+                                TextAnalyzer& analyzer);
+
+}  // namespace newsdex

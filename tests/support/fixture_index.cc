@@ -1,0 +1,48 @@
+#include "support/fixture_index.h"
+
+#include <ctime>
+
+#include "document_builder.h"
+#include "text_analyzer.h"
+#include "text_sanitizer.h"
+
+namespace newsdex::test {
+
+Article make_article(std::string id, std::string title, std::string body, std::string date_iso,
+                     std::string source, std::vector<std::string> topics, std::string lang) {
+    Article a;
+    a.id = std::move(id);
+    a.collection = "fixtures";
+    a.title = std::move(title);
+    a.body = std::move(body);
+    if (!date_iso.empty()) {
+        // YYYY-MM-DD (UTC midnight); enough for fixtures.
+        std::tm tm{};
+        tm.tm_year = std::stoi(date_iso.substr(0, 4)) - 1900;
+        tm.tm_mon = std::stoi(date_iso.substr(5, 2)) - 1;
+        tm.tm_mday = std::stoi(date_iso.substr(8, 2));
+        a.date = static_cast<std::int64_t>(timegm(&tm));
+        a.date_text = date_iso;
+    }
+    a.source = std::move(source);
+    a.topics = std::move(topics);
+    a.lang = std::move(lang);
+    return a;
+}
+
+Xapian::Database build_fixture_index(const std::filesystem::path& path, std::vector<Article> articles) {
+    TextAnalyzer analyzer;
+    {
+        Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        for (Article& a : articles) {
+            sanitize_article(a);
+            BuiltDocument built = build_document(a, analyzer);
+            db.replace_document(built.unique_term, built.document);
+            for (const auto& w : built.spelling_words) db.add_spelling(w);
+        }
+        db.commit();
+    }
+    return Xapian::Database(path.string());
+}
+
+}  // namespace newsdex::test

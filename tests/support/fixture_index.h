@@ -1,0 +1,24 @@
+#pragma once
+// Builds small Xapian databases from articles written in a test, through the
+// indexer's real document builder (so tests see exactly what users index).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article.h"
+
+namespace newsdex::test {
+
+/// A convenience constructor for test articles (collection "fixtures", lang "en").
+Article make_article(std::string id, std::string title, std::string body, std::string date_iso = "",
+                     std::string source = "", std::vector<std::string> topics = {},
+                     std::string lang = "en");
+
+/// Sanitizes and indexes `articles` into a new database at `path` (spelling
+/// data included) and returns it opened for reading.
+Xapian::Database build_fixture_index(const std::filesystem::path& path, std::vector<Article> articles);
+
+}  // namespace newsdex::test
