@@ -1,0 +1,27 @@
+#pragma once
+// Search results and database info as text (terminal or pipe) and JSON.
+
+#include <string>
+
+#include "searcher.h"
+
+namespace newsdex {
+
+struct TextStyle {
+    bool ansi = false;  ///< colours and bold on a terminal; "[...]" marks otherwise
+};
+
+std::string format_text(const SearchResult& result, const TextStyle& style);
+
+/// {"query", "estimated_total", "took_ms", "suggestion", "relaxed", "notes",
+///  "hits": [{"rank", "collection", "id", "title", "title_html", "date", "source",
+///            "url", "lang", "topics", "score", "snippet", "snippet_text", "highlights"}],
+///  "facets": {"source": [{"value", "count"}]}}
+/// snippet is HTML-escaped with <mark>; highlights are [start, end) code-point
+/// offsets into snippet_text; date is "YYYY-MM-DD" or null.
+std::string format_json(const SearchResult& result);
+
+std::string format_info_text(const DatabaseInfo& info);
+std::string format_info_json(const DatabaseInfo& info);
+
+}  // namespace newsdex

@@ -1,0 +1,262 @@
+#include "searcher.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "errors.h"
+#include "query_builder.h"
+#include "schema.h"
+#include "snippet_selector.h"
+#include "stored_fields.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+
+namespace {
+
+constexpr int kMaxAttempts = 5;
+constexpr std::size_t kMaxFacetValues = 20;
+
+/// Sort key for date order that puts undated articles last in both directions.
+class DateKey : public Xapian::KeyMaker {
+  public:
+    explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
+    std::string operator()(const Xapian::Document& doc) const override {
+        std::string v = doc.get_value(schema::kSlotDate);
+        if (v.empty()) return newest_first_ ? std::string() : std::string(1, '\xff');
+        return v;
+    }
+
+  private:
+    bool newest_first_;
+};
+
+/// Counts values of a slot; a slot may hold several values joined by
+/// schema::kListSeparator (topics), each counted once per document.
+class ListValueCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        std::string v = doc.get_value(slot_);
+        std::string_view rest(v);
+        while (!rest.empty()) {
+            auto sep = rest.find(schema::kListSeparator);
+            std::string_view item = rest.substr(0, sep);
+            if (!item.empty()) ++counts_[std::string(item)];
+            if (sep == std::string_view::npos) break;
+            rest.remove_prefix(sep + 1);
+        }
+    }
+    std::vector<FacetValue> top(std::size_t n) const {
+        std::vector<FacetValue> out;
+        out.reserve(counts_.size());
+        for (const auto& [value, count] : counts_) out.push_back({value, count});
+        std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        if (out.size() > n) out.resize(n);
+        return out;
+    }
+
+  private:
+    Xapian::valueno slot_;
+    std::unordered_map<std::string, std::uint64_t> counts_;
+};
+
+Xapian::valueno facet_slot(const std::string& name) {
+    if (name == "source") return schema::kSlotSource;
+    if (name == "year") return schema::kSlotYear;
+    if (name == "topic") return schema::kSlotTopics;
+    if (name == "lang") return schema::kSlotLang;
+    if (name == "collection") return schema::kSlotCollection;
+    throw UsageError("unknown facet '" + name + "' (source, year, topic, lang, collection)");
+}
+
+std::uint64_t directory_size(const fs::path& dir) {
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    }
+    return total;
+}
+
+RenderedSnippet whole_text_marked(SnippetSelector& selector, std::string_view text) {
+    if (text.empty()) return {};
+    Fragment all;
+    all.start = 0;
+    all.end = static_cast<std::uint32_t>(text.size());
+    all.matches = selector.find_matches(text);
+    return render_snippet(text, {all});
+}
+
+}  // namespace
+
+std::string format_date(std::int64_t epoch_seconds) {
+    std::time_t t = static_cast<std::time_t>(epoch_seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+Searcher::Searcher(std::vector<std::string> db_paths) : paths_(std::move(db_paths)) { reopen(); }
+
+void Searcher::reopen() {
+    Xapian::Database combined;
+    for (const auto& path : paths_) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
+        try {
+            combined.add_database(Xapian::Database(path));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("database " + path + " cannot be opened: " + e.get_type() + ": " +
+                                e.get_msg());
+        }
+    }
+    db_ = combined;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return search_once(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A writer committed twice while we read: the revision we had is
+            // gone. Take the newest and run the query again.
+            if (attempt >= kMaxAttempts) throw DatabaseError("database kept changing during the search");
+            try {
+                db_.reopen();
+            } catch (const Xapian::Error&) {
+                reopen();
+            }
+        } catch (const Xapian::DatabaseError& e) {
+            throw DatabaseError("database error: " + e.get_msg());
+        }
+    }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) {
+    auto started = std::chrono::steady_clock::now();
+    SearchResult result;
+    result.query = request.query;
+
+    QueryOptions query_options;
+    query_options.any = request.any;
+    query_options.lang = request.lang;
+    QueryPlan plan = build_query(request.query, query_options, analyzer_);
+    result.notes = plan.notes;
+
+    std::vector<std::pair<std::string, std::unique_ptr<ListValueCountSpy>>> spies;
+    auto run = [&](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
+        DateKey newest(true), oldest(false);
+        if (request.sort == SortOrder::Newest) enquire.set_sort_by_key_then_relevance(&newest, true);
+        if (request.sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
+        spies.clear();
+        for (const auto& name : request.facets) {
+            spies.emplace_back(name, std::make_unique<ListValueCountSpy>(facet_slot(name)));
+            enquire.add_matchspy(spies.back().second.get());
+        }
+        // Facets count the whole match set, not the page; so does --exact.
+        Xapian::doccount check_at_least =
+            (request.exact_total || !request.facets.empty()) ? db_.get_doccount() : 0;
+        return enquire.get_mset(request.offset, request.limit, check_at_least);
+    };
+
+    Xapian::MSet mset;
+    if (!plan.query.empty()) {
+        mset = run(plan.query);
+        if (mset.empty() && request.offset == 0 && !plan.relaxed.empty()) {
+            mset = run(plan.relaxed);
+            result.relaxed = !mset.empty();
+        }
+    }
+    result.estimated_total = mset.get_matches_estimated();
+    result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+    for (const auto& [name, spy] : spies) result.facets.emplace_back(name, spy->top(kMaxFacetValues));
+
+    SnippetSelector selector(analyzer_, plan.highlight, request.lang);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Article stored = decode_stored_fields(it.get_document().get_data());
+        Hit hit;
+        hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
+        hit.score = it.get_weight();
+        hit.collection = std::move(stored.collection);
+        hit.id = std::move(stored.id);
+        hit.source = std::move(stored.source);
+        hit.url = std::move(stored.url);
+        hit.lang = std::move(stored.lang);
+        hit.topics = std::move(stored.topics);
+        hit.date = stored.date;
+        if (request.snippets) {
+            hit.title_marked = whole_text_marked(selector, stored.title);
+            hit.snippet = render_snippet(stored.body, selector.select(stored.body, request.snippet));
+        } else {
+            hit.title_marked.text = stored.title;
+            hit.title_marked.html = html_escape(stored.title);
+        }
+        hit.title = std::move(stored.title);
+        result.hits.push_back(std::move(hit));
+    }
+
+    if (request.suggest && (mset.empty() || result.relaxed))
+        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
+    else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
+        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
+
+    result.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+DatabaseInfo Searcher::info() {
+    DatabaseInfo info;
+    info.paths = paths_;
+    try {
+        info.articles = db_.get_doccount();
+        info.total_words = db_.get_total_length();
+        for (const auto& p : paths_) info.size_bytes += directory_size(p);
+        // Searchable words are the unprefixed terms. Prefixed terms start
+        // with a capital letter (schema.h), a contiguous byte range: jump it.
+        for (auto t = db_.allterms_begin(); t != db_.allterms_end();) {
+            const std::string term = *t;
+            if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
+                t.skip_to("[");
+                continue;
+            }
+            ++info.distinct_words;
+            ++t;
+        }
+        std::string lo = db_.get_value_lower_bound(schema::kSlotDate);
+        std::string hi = db_.get_value_upper_bound(schema::kSlotDate);
+        if (!lo.empty()) info.first_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(lo));
+        if (!hi.empty()) info.last_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(hi));
+        for (auto [name, slot] : {std::pair<const char*, Xapian::valueno>{"collection", schema::kSlotCollection},
+                                  {"source", schema::kSlotSource},
+                                  {"lang", schema::kSlotLang}}) {
+            std::map<std::string, std::uint64_t> counts;
+            for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v) ++counts[*v];
+            std::vector<FacetValue> values;
+            for (auto& [value, count] : counts) values.push_back({value, count});
+            std::sort(values.begin(), values.end(),
+                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+            info.breakdowns.emplace_back(name, std::move(values));
+        }
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("database error: " + e.get_type() + ": " + e.get_msg());
+    }
+    return info;
+}
+
+}  // namespace newsdex
