@@ -117,7 +117,7 @@ void Searcher::reopen() {
         try {
             combined.add_database(Xapian::Database(path));
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("database " + path + " cannot be opened: " + e.get_type() + ": " +
+            throw DatabaseError("database " + path + " cannot be opened: " + std::string(e.get_type()) + ": " +
                                 e.get_msg());
         }
     }
@@ -254,7 +254,7 @@ DatabaseInfo Searcher::info() {
             info.breakdowns.emplace_back(name, std::move(values));
         }
     } catch (const Xapian::Error& e) {
-        throw DatabaseError("database error: " + e.get_type() + ": " + e.get_msg());
+        throw DatabaseError(std::string("database error: ") + e.get_type() + ": " + e.get_msg());
     }
     return info;
 }
