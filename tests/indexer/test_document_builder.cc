@@ -1,0 +1,105 @@
+// What a built document holds: the schema's terms, positions, values and data.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "document_builder.h"
+#include "schema.h"
+#include "stored_fields.h"
+#include "support/fixture_index.h"
+
+namespace newsdex {
+namespace {
+
+std::map<std::string, std::vector<Xapian::termpos>> terms_of(const Xapian::Document& doc) {
+    std::map<std::string, std::vector<Xapian::termpos>> out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        auto& positions = out[*t];
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.push_back(*p);
+    }
+    return out;
+}
+
+Xapian::termcount wdf_of(const Xapian::Document& doc, const std::string& term) {
+    auto t = doc.termlist_begin();
+    t.skip_to(term);
+    return (t != doc.termlist_end() && *t == term) ? t.get_wdf() : 0;
+}
+
+class DocumentBuilderTest : public ::testing::Test {
+  protected:
+    TextAnalyzer analyzer;
+    Article article = test::make_article("a-1", "Cease-fire plans", "Blinken\u2019s talks resumed.",
+                                         "1987-02-26", "Reuters", {"cocoa", "grain"});
+};
+
+TEST_F(DocumentBuilderTest, TitleWordsArePrefixedAndBoosted) {
+    BuiltDocument built = build_document(article, analyzer);
+    auto terms = terms_of(built.document);
+    EXPECT_TRUE(terms.count("Splans"));
+    EXPECT_TRUE(terms.count("ZSplan"));
+    EXPECT_EQ(wdf_of(built.document, "plans"), 1 + schema::kTitleWdfBoost);
+    EXPECT_EQ(wdf_of(built.document, "talks"), 1u);
+}
+
+TEST_F(DocumentBuilderTest, CompoundJoinedTermSitsAtFirstAndLastPartPositions) {
+    BuiltDocument built = build_document(article, analyzer);
+    auto terms = terms_of(built.document);
+    ASSERT_TRUE(terms.count("cease"));
+    ASSERT_TRUE(terms.count("fire"));
+    Xapian::termpos cease = terms["cease"].at(0);
+    EXPECT_EQ(terms["fire"], std::vector<Xapian::termpos>{cease + 1});
+    EXPECT_EQ(terms["ceasefire"], (std::vector<Xapian::termpos>{cease, cease + 1}));
+    EXPECT_EQ(terms["Sceasefire"], (std::vector<Xapian::termpos>{cease, cease + 1}));
+    // The second posting adds no wdf: the compound counts as one word.
+    EXPECT_EQ(wdf_of(built.document, "ceasefire"), 1 + schema::kTitleWdfBoost);
+}
+
+TEST_F(DocumentBuilderTest, BodyFollowsTitleAfterAGapSoPhrasesDoNotSpanFields) {
+    BuiltDocument built = build_document(article, analyzer);
+    auto terms = terms_of(built.document);
+    Xapian::termpos plans = terms["plans"].at(0);
+    Xapian::termpos blinken = terms["blinken"].at(0);
+    EXPECT_GE(blinken, plans + schema::kFieldPositionGap);
+    EXPECT_FALSE(terms.count("blinken's"));
+    EXPECT_TRUE(terms.count("Zblinken"));
+    EXPECT_TRUE(terms["Zblinken"].empty()) << "stems carry no positions";
+}
+
+TEST_F(DocumentBuilderTest, FiltersValuesAndData) {
+    BuiltDocument built = build_document(article, analyzer);
+    auto terms = terms_of(built.document);
+    EXPECT_EQ(built.unique_term, "Qfixtures\x1f" "a-1");
+    for (const char* t : {"XSOURCEreuters", "XTOPICcocoa", "XTOPICgrain", "XLANGen", "XCOLLfixtures",
+                          "XIDa-1", "XYEAR1987", "XMONTH198702"})
+        EXPECT_TRUE(terms.count(t)) << t;
+    EXPECT_EQ(wdf_of(built.document, "XSOURCEreuters"), 0u);
+    const Xapian::Document& doc = built.document;
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotDate)), 541296000.0);
+    EXPECT_EQ(doc.get_value(schema::kSlotYear), "1987");
+    EXPECT_EQ(doc.get_value(schema::kSlotSource), "Reuters");
+    EXPECT_EQ(doc.get_value(schema::kSlotTopics), "cocoa\x1fgrain");
+    Article stored = decode_stored_fields(doc.get_data());
+    EXPECT_EQ(stored.title, "Cease-fire plans");
+    EXPECT_EQ(stored.body, "Blinken\u2019s talks resumed.");
+    EXPECT_EQ(stored.date, article.date);
+}
+
+TEST_F(DocumentBuilderTest, SpellingWordsAreDistinctAlphabeticWords) {
+    BuiltDocument built = build_document(article, analyzer);
+    auto& words = built.spelling_words;
+    EXPECT_NE(std::find(words.begin(), words.end(), "blinken"), words.end());
+    EXPECT_NE(std::find(words.begin(), words.end(), "plans"), words.end());
+    EXPECT_EQ(std::count(words.begin(), words.end(), "plans"), 1);
+}
+
+TEST_F(DocumentBuilderTest, UndatedArticleHasNoDateValue) {
+    article.date.reset();
+    BuiltDocument built = build_document(article, analyzer);
+    EXPECT_TRUE(built.document.get_value(schema::kSlotDate).empty());
+    EXPECT_FALSE(terms_of(built.document).count("XYEAR1987"));
+}
+
+}  // namespace
+}  // namespace newsdex
