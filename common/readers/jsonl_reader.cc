@@ -1,0 +1,41 @@
+// JSON Lines: one JSON object per line. A bad line is warned about and passed
+// over; the rest of the file is still read. The last line may lack its newline.
+
+#include "json_record.h"
+#include "json_value.h"
+#include "reader_support.h"
+#include "readers.h"
+
+namespace newsdex::readers {
+
+void read_jsonl(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+    FieldMap map(ctx.options);
+    std::string line;
+    std::uint64_t line_number = 0;
+    while (in.getline(line)) {
+        ++line_number;
+        if (is_cancelled(ctx)) return;
+        std::string_view text = line;
+        // A BOM at the start of the file, or of a line where files were concatenated.
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+        if (trim(text).empty()) continue;
+        std::string record = "line " + std::to_string(line_number);
+        JsonValue value;
+        std::string error;
+        if (!parse_json_text(text, value, error)) {
+            warn(ctx, name, record, error);
+            continue;
+        }
+        if (value.kind != JsonValue::Kind::Object) {
+            warn(ctx, name, record, "skipped: not a JSON object");
+            continue;
+        }
+        Article article;
+        if (!article_from_json(value, map, {name, record, line_id(name, line_number)}, ctx,
+                               article))
+            continue;
+        ctx.emit(std::move(article));
+    }
+}
+
+}  // namespace newsdex::readers

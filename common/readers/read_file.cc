@@ -1,0 +1,201 @@
+// read_file(): opens an input (file, stdin, compressed file or archive), tells
+// its format and hands it to the format's reader.
+
+#include <string>
+
+#include "buffered_input.h"
+#include "byte_source.h"
+#include "corpus_reader.h"
+#include "errors.h"
+#include "format.h"
+#include "reader_support.h"
+#include "readers.h"
+
+namespace newsdex {
+
+namespace {
+
+using readers::BufferedInput;
+using readers::ByteSource;
+
+/// Runs the reader for `format` over one stream. A ReadError part-way through
+/// becomes a warning: the articles already emitted stay, the rest of this
+/// stream is given up.
+void run_reader(Format format, bool tab_separated, ByteSource& source, const std::string& name,
+                const ReadContext& ctx) {
+    BufferedInput in(source, ctx.progress);
+    try {
+        switch (format) {
+            case Format::Text:
+                readers::read_text(in, name, ctx);
+                break;
+            case Format::Jsonl:
+                readers::read_jsonl(in, name, ctx);
+                break;
+            case Format::Json:
+                readers::read_json(in, name, ctx);
+                break;
+            case Format::Csv:
+                readers::read_csv(in, name, ctx, tab_separated);
+                break;
+            case Format::Reuters:
+                readers::read_reuters(in, name, ctx);
+                break;
+            case Format::Trec:
+                readers::read_trec(in, name, ctx);
+                break;
+            case Format::Smart:
+                readers::read_smart(in, name, ctx);
+                break;
+            case Format::Auto:
+                break;
+        }
+    } catch (const readers::ReadError& e) {
+        readers::warn(ctx, name, "byte " + std::to_string(in.offset()),
+                      std::string("cannot read further: ") + e.what());
+    }
+}
+
+/// A source that first returns bytes already read for sniffing, then the rest.
+class PrefixedSource : public ByteSource {
+  public:
+    PrefixedSource(std::string prefix, ByteSource& rest)
+        : prefix_(std::move(prefix)), rest_(rest) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        if (pos_ < prefix_.size()) {
+            std::size_t n = std::min(size, prefix_.size() - pos_);
+            prefix_.copy(buffer, n, pos_);
+            pos_ += n;
+            return n;
+        }
+        return rest_.read(buffer, size);
+    }
+    std::uint64_t disk_bytes() const override { return rest_.disk_bytes(); }
+
+  private:
+    std::string prefix_;
+    std::size_t pos_ = 0;
+    ByteSource& rest_;
+};
+
+/// Reads up to kSniffBytes from `source` (fewer at its end).
+std::string read_head(ByteSource& source) {
+    std::string head(readers::kSniffBytes, '\0');
+    std::size_t got = 0;
+    while (got < head.size()) {
+        std::size_t n = source.read(head.data() + got, head.size() - got);
+        if (n == 0) break;
+        got += n;
+    }
+    head.resize(got);
+    return head;
+}
+
+/// Reads one stream (a file, a decompressed file or an archive member) whose
+/// name is `info`. Returns false (with `reason`) when its format cannot be told.
+bool read_stream(const readers::NameInfo& info, ByteSource& source, const std::string& name,
+                 const ReadContext& ctx, std::string& reason) {
+    bool tab_separated = info.extension == ".tsv";
+    bool sniff = false;
+    Format format = ctx.options.format;
+    if (format == Format::Auto) format = readers::format_from_extension(info.extension, sniff);
+    if (format != Format::Auto) {
+        run_reader(format, tab_separated, source, name, ctx);
+        return true;
+    }
+    if (!sniff) {
+        reason = readers::not_corpus_reason(info);
+        return false;
+    }
+    std::string head;
+    try {
+        head = read_head(source);
+    } catch (const readers::ReadError& e) {
+        reason = std::string("unreadable: ") + e.what();
+        return false;
+    }
+    bool query = false;
+    format = readers::sniff_format(head, &query);
+    if (format == Format::Auto) {
+        reason = query ? "query file (*FIND)" : readers::not_corpus_reason(info);
+        return false;
+    }
+    PrefixedSource replay(std::move(head), source);
+    run_reader(format, tab_separated, replay, name, ctx);
+    return true;
+}
+
+std::string_view base_name(std::string_view path) {
+    std::size_t slash = path.find_last_of('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+void read_archive(const InputFile& input, const ReadContext& ctx) {
+    readers::ArchiveMembers members(input.path);
+    std::string member;
+    try {
+        while (members.next(member)) {
+            if (readers::is_cancelled(ctx)) return;
+            std::string_view base = base_name(member);
+            // Hidden members (.DS_Store, __MACOSX/._foo) are packaging debris.
+            if (base.empty() || base.front() == '.' ||
+                member.find("__MACOSX/") != std::string::npos)
+                continue;
+            std::string name = input.name + "!" + member;
+            readers::NameInfo info = readers::analyse_name(member);
+            if (info.container != readers::Container::None) {
+                readers::warn(ctx, name, "", "passed over: archives inside archives are not read");
+                continue;
+            }
+            if (ctx.options.format == Format::Auto && readers::is_documentation_name(base)) {
+                readers::warn(ctx, name, "", "passed over: documentation");
+                continue;
+            }
+            std::string reason;
+            if (!read_stream(info, members.member(), name, ctx, reason))
+                readers::warn(ctx, name, "", "passed over: " + reason);
+        }
+    } catch (const readers::ReadError& e) {
+        readers::warn(ctx, input.name, "",
+                      std::string("cannot read the archive further: ") + e.what());
+    }
+    if (ctx.progress) ctx.progress(members.disk_bytes());
+}
+
+}  // namespace
+
+void read_file(const InputFile& input, const ReadContext& ctx) {
+    using readers::Container;
+    std::string reason;
+    if (input.path == "-") {
+        // Standard input carries JSON Lines unless a format was forced.
+        auto source = readers::open_stdin_source();
+        Format format = ctx.options.format == Format::Auto ? Format::Jsonl : ctx.options.format;
+        run_reader(format, false, *source, input.name, ctx);
+        return;
+    }
+    readers::NameInfo info = readers::analyse_name(input.path);
+    switch (info.container) {
+        case Container::Archive:
+            read_archive(input, ctx);
+            return;
+        case Container::Compressed: {
+            auto source = readers::open_decompressing_source(input.path);
+            if (!read_stream(info, *source, input.name, ctx, reason))
+                throw InputError(input.name + ": cannot tell the format (" + reason +
+                                 "); use --format");
+            if (ctx.progress) ctx.progress(source->disk_bytes());
+            return;
+        }
+        case Container::None: {
+            auto source = readers::open_file_source(input.path);
+            if (!read_stream(info, *source, input.name, ctx, reason))
+                throw InputError(input.name + ": cannot tell the format (" + reason +
+                                 "); use --format");
+            if (ctx.progress) ctx.progress(source->disk_bytes());
+            return;
+        }
+    }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,112 @@
+// TREC SGML: <DOC><DOCNO>id</DOCNO> ... <TEXT>...</TEXT></DOC>, one after the
+// other. The headline comes from HEADLINE, HL, HEAD or TITLE (the collections
+// disagree), the date from DATE or DD, the byline from BYLINE or AUTHOR. All
+// TEXT blocks of a document are its body, in order; inner markup (<P>, <F P=..>)
+// is dropped. One document is buffered at a time.
+
+#include "reader_support.h"
+#include "readers.h"
+#include "sgml_elements.h"
+#include "sgml_entities.h"
+
+namespace newsdex::readers {
+
+namespace {
+
+constexpr std::string_view kOpen = "<DOC>";
+constexpr std::string_view kClose = "</DOC>";
+
+std::string clean(std::string_view raw) { return decode_sgml_entities(strip_tags(raw)); }
+
+/// Trimmed text of the first of `tags` present; several HEAD elements (FT) are joined.
+std::string first_of(std::string_view doc, std::initializer_list<std::string_view> tags) {
+    for (auto tag : tags) {
+        std::string joined;
+        for (const auto& e : find_elements(doc, tag)) {
+            std::string part(trim(clean(e.content)));
+            if (part.empty()) continue;
+            if (!joined.empty()) joined += ' ';
+            joined += part;
+        }
+        if (!joined.empty()) return joined;
+    }
+    return {};
+}
+
+void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name,
+              const ReadContext& ctx, bool truncated) {
+    Article a;
+    if (auto docno = find_element(doc, "DOCNO")) a.id = std::string(trim(clean(docno->content)));
+    std::string where;
+    if (a.id.empty()) {
+        a.id = name + "#" + std::to_string(ordinal);
+        where = "document " + std::to_string(ordinal);
+        warn(ctx, name, where, "no DOCNO; id " + a.id);
+    } else {
+        where = "DOCNO=" + a.id;
+    }
+    if (truncated) warn(ctx, name, where, "document not closed by </DOC> (file truncated?)");
+
+    a.title = first_of(doc, {"HEADLINE", "HL", "HEAD", "TITLE"});
+    std::string date = first_of(doc, {"DATE", "DD"});
+    if (!date.empty()) assign_date(a, date, ctx, name, where);
+    std::string byline = first_of(doc, {"BYLINE", "AUTHOR"});
+    if (istarts_with(byline, "by ")) byline.erase(0, 3);
+    if (!trim(byline).empty()) a.authors.emplace_back(trim(byline));
+    std::string source = first_of(doc, {"SOURCE", "SO"});
+    a.source = source;
+
+    std::string body;
+    std::string dateline = first_of(doc, {"DATELINE"});
+    if (!dateline.empty()) body = dateline;
+    for (const auto& e : find_elements(doc, "TEXT")) {
+        std::string part(trim(clean(e.content)));
+        if (part.empty()) continue;
+        if (!body.empty()) body += "\n\n";
+        body += part;
+    }
+    a.body = std::move(body);
+    if (trim(a.title).empty() && trim(a.body).empty()) {
+        warn(ctx, name, where, "skipped: no headline or text");
+        return;
+    }
+    ctx.emit(std::move(a));
+}
+
+}  // namespace
+
+void read_trec(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+    in.skip_bom();
+    std::string line;
+    std::string doc;
+    bool inside = false;
+    std::size_t ordinal = 0;
+    while (in.getline(line)) {
+        std::string_view rest = line;
+        while (!rest.empty()) {
+            if (!inside) {
+                std::size_t open = find_icase(rest, kOpen);
+                if (open == std::string_view::npos) break;
+                if (is_cancelled(ctx)) return;
+                inside = true;
+                doc.clear();
+                rest.remove_prefix(open + kOpen.size());
+            }
+            std::size_t close = find_icase(rest, kClose);
+            if (close == std::string_view::npos) {
+                doc.append(rest);
+                doc += '\n';
+                break;
+            }
+            doc.append(rest.substr(0, close));
+            emit_doc(doc, ++ordinal, name, ctx, false);
+            inside = false;
+            rest.remove_prefix(close + kClose.size());
+        }
+        if (inside && rest.empty()) doc += '\n';  // a blank line inside the document
+    }
+    if (inside) emit_doc(doc, ++ordinal, name, ctx, true);
+    if (ordinal == 0) warn(ctx, name, "", "no <DOC> documents found");
+}
+
+}  // namespace newsdex::readers
