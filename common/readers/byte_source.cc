@@ -47,6 +47,14 @@ class FdSource : public ByteSource {
     std::uint64_t consumed_ = 0;
 };
 
+/// Files that cannot be opened at all are an InputError; libarchive's own
+/// failures on a file that opens are about its content (ReadError).
+void check_readable(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(path + ": cannot open: " + errno_text(errno));
+    ::close(fd);
+}
+
 std::string archive_message(struct archive* a) {
     const char* text = archive_error_string(a);
     return text ? text : "unknown libarchive error";
@@ -86,18 +94,19 @@ class DecompressingSource : public ByteSource {
   public:
     explicit DecompressingSource(const std::string& path) : archive_(archive_read_new()) {
         if (!archive_) throw InputError(path + ": cannot allocate a libarchive reader");
+        check_readable(path);
         archive_read_support_filter_all(archive_.get());
         archive_read_support_format_raw(archive_.get());
         // Empty input is a valid, empty file (raw format refuses it otherwise).
         archive_read_support_format_empty(archive_.get());
         if (archive_read_open_filename(archive_.get(), path.c_str(), kArchiveBlock) != ARCHIVE_OK)
-            throw InputError(path + ": " + archive_message(archive_.get()));
+            throw ReadError(archive_message(archive_.get()));
         struct archive_entry* entry = nullptr;
         int r = archive_read_next_header(archive_.get(), &entry);
         if (r == ARCHIVE_EOF) {
             at_end_ = true;
         } else if (r < ARCHIVE_WARN) {
-            throw InputError(path + ": " + archive_message(archive_.get()));
+            throw ReadError(archive_message(archive_.get()));
         }
         data_ = std::make_unique<ArchiveDataSource>(archive_.get());
     }
@@ -134,11 +143,12 @@ void ArchiveMembers::ArchiveFree::operator()(struct archive* a) const { archive_
 
 ArchiveMembers::ArchiveMembers(const std::string& path) : archive_(archive_read_new()) {
     if (!archive_) throw InputError(path + ": cannot allocate a libarchive reader");
+    check_readable(path);
     archive_read_support_filter_all(archive_.get());
     archive_read_support_format_all(archive_.get());
     archive_read_support_format_empty(archive_.get());
     if (archive_read_open_filename(archive_.get(), path.c_str(), kArchiveBlock) != ARCHIVE_OK)
-        throw InputError(path + ": " + archive_message(archive_.get()));
+        throw ReadError(archive_message(archive_.get()));
     member_ = std::make_unique<ArchiveDataSource>(archive_.get());
 }
 

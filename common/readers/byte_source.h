@@ -39,14 +39,16 @@ std::unique_ptr<ByteSource> open_file_source(const std::string& path);
 std::unique_ptr<ByteSource> open_stdin_source();
 
 /// A single compressed file (.gz, .bz2, .xz, .zst, ...), decompressed while read.
-/// Throws InputError when it cannot be opened.
+/// Throws InputError when the file cannot be opened, ReadError when its content
+/// is not readable compressed data.
 std::unique_ptr<ByteSource> open_decompressing_source(const std::string& path);
 
 /// The regular-file members of an archive (.zip, .tar, .tar.gz, ...), one after
 /// the other. Each member is read through member() before moving on.
 class ArchiveMembers {
   public:
-    /// Throws InputError when the file cannot be opened as an archive.
+    /// Throws InputError when the file cannot be opened, ReadError when it is not
+    /// an archive libarchive can read.
     explicit ArchiveMembers(const std::string& path);
     ~ArchiveMembers();
     ArchiveMembers(const ArchiveMembers&) = delete;

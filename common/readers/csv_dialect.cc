@@ -118,6 +118,9 @@ CsvDialect sniff_csv_dialect(std::string_view sample, bool complete, CsvDialect 
             CsvDialect d{delimiter, quote};
             Score s = score(lines, d);
             if (s.fields < 2) continue;
+            // Another quote character than the one given needs evidence: fields
+            // it quotes. (A file with one unbalanced '"' is not an apostrophe file.)
+            if (quote != given.quote && s.quoted == 0) continue;
             bool better =
                 s.consistency > best_score.consistency + 1e-9 ||
                 (s.consistency > best_score.consistency - 1e-9 && s.quoted > best_score.quoted);

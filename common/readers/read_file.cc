@@ -1,6 +1,9 @@
 // read_file(): opens an input (file, stdin, compressed file or archive), tells
 // its format and hands it to the format's reader.
 
+#include <algorithm>
+#include <filesystem>
+#include <memory>
 #include <string>
 
 #include "buffered_input.h"
@@ -131,7 +134,14 @@ std::string_view base_name(std::string_view path) {
 }
 
 void read_archive(const InputFile& input, const ReadContext& ctx) {
-    readers::ArchiveMembers members(input.path);
+    std::unique_ptr<readers::ArchiveMembers> opened;
+    try {
+        opened = std::make_unique<readers::ArchiveMembers>(input.path);
+    } catch (const readers::ReadError& e) {
+        readers::warn(ctx, input.name, "", std::string("cannot read the archive: ") + e.what());
+        return;
+    }
+    readers::ArchiveMembers& members = *opened;
     std::string member;
     try {
         while (members.next(member)) {
@@ -159,7 +169,11 @@ void read_archive(const InputFile& input, const ReadContext& ctx) {
         readers::warn(ctx, input.name, "",
                       std::string("cannot read the archive further: ") + e.what());
     }
-    if (ctx.progress) ctx.progress(members.disk_bytes());
+    // libarchive may not read every byte of the file (a zip's central
+    // directory): at the end the whole file counts as consumed.
+    std::error_code ec;
+    std::uint64_t size = std::filesystem::file_size(input.path, ec);
+    if (ctx.progress) ctx.progress(std::max(members.disk_bytes(), ec ? 0 : size));
 }
 
 }  // namespace
@@ -180,7 +194,13 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
             read_archive(input, ctx);
             return;
         case Container::Compressed: {
-            auto source = readers::open_decompressing_source(input.path);
+            std::unique_ptr<ByteSource> source;
+            try {
+                source = readers::open_decompressing_source(input.path);
+            } catch (const readers::ReadError& e) {
+                readers::warn(ctx, input.name, "", std::string("cannot decompress: ") + e.what());
+                return;
+            }
             if (!read_stream(info, *source, input.name, ctx, reason))
                 throw InputError(input.name + ": cannot tell the format (" + reason +
                                  "); use --format");

@@ -134,6 +134,11 @@ std::string strip_tags(std::string_view text) {
             break;
         }
         i = gt + 1;
+        // "<P>one</P><P>two</P>": a tag between two words separates them.
+        auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+        if (!out.empty() && !blank(out.back()) && i < text.size() && !blank(text[i]) &&
+            text[i] != '<')
+            out += ' ';
     }
     return out;
 }

@@ -27,7 +27,8 @@ std::optional<SgmlElement> find_element(std::string_view record, std::string_vie
 /// An attribute of an open tag (quoted or not); "" when absent.
 std::string tag_attribute(std::string_view open_tag, std::string_view name);
 
-/// The text with every <...> tag removed.
+/// The text with every <...> tag removed (a space stands in for a tag that
+/// separated two words). A '<' not followed by a letter, '/' or '!' is text.
 std::string strip_tags(std::string_view text);
 
 /// Case-insensitive find of `needle` in `haystack` from `from`.

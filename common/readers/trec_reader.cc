@@ -67,8 +67,16 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
     }
     a.body = std::move(body);
     if (trim(a.title).empty() && trim(a.body).empty()) {
-        warn(ctx, name, where, "skipped: no headline or text");
-        return;
+        // As elsewhere: a document with (blank) text elements is kept and
+        // warned about; one without any is not an article.
+        bool has_elements = find_element(doc, "TEXT") || find_element(doc, "HEADLINE") ||
+                            find_element(doc, "HL") || find_element(doc, "HEAD") ||
+                            find_element(doc, "TITLE");
+        if (!has_elements) {
+            warn(ctx, name, where, "skipped: no headline or text");
+            return;
+        }
+        warn(ctx, name, where, "no text (headline and text are blank)");
     }
     ctx.emit(std::move(a));
 }
