@@ -170,9 +170,12 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
             flush_group();
             continue;
         }
-        // Kana and ideographs are not stemmed: no Xapian stemmer handles them
-        // and an English one would only waste time.
-        bool stemmable = status_tag < UBRK_WORD_KANA && !all_digits(word.term);
+        // Only words that start with a letter are stemmed (as Xapian's
+        // TermGenerator does): stems of numbers ("1.13", "4th") are noise that
+        // doubles the stem vocabulary. Kana and ideographs are not stemmed
+        // either: no Xapian stemmer handles them.
+        bool stemmable = status_tag >= UBRK_WORD_LETTER && status_tag < UBRK_WORD_KANA &&
+                         !(word.term[0] >= '0' && word.term[0] <= '9');
         token.term = word.term;
         token.stem = stemmable ? stem(word.folded, lang) : std::string();
         token.position = this_position;

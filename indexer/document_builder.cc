@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <unordered_set>
 
 #include "schema.h"
 #include "stored_fields.h"
@@ -38,7 +37,6 @@ Civil civil_from_epoch(std::int64_t seconds) {
 BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     BuiltDocument built;
     Xapian::Document& doc = built.document;
-    std::unordered_set<std::string> spelling;
     const std::string& lang = a.lang;
 
     const std::string title_prefix(schema::kPrefixTitle);
@@ -64,7 +62,7 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
                 doc.add_term(scratch, 1);
             }
         }
-        if (!t.compound && spelling_candidate(t.term)) spelling.insert(t.term);
+        if (!t.compound && spelling_candidate(t.term)) built.spelling_words.push_back(t.term);
     };
 
     Xapian::termpos pos = 1;
@@ -120,7 +118,6 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     }
 
     doc.set_data(encode_stored_fields(a));
-    built.spelling_words.assign(spelling.begin(), spelling.end());
     return built;
 }
 

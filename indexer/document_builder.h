@@ -14,9 +14,10 @@ namespace newsdex {
 struct BuiltDocument {
     Xapian::Document document;
     std::string unique_term;
-    /// Distinct words of title and body for the spelling table ("did you
-    /// mean"); the database owner adds them, since spelling data belongs to
-    /// a WritableDatabase, not to a document.
+    /// Words of title and body for the spelling table ("did you mean"), one
+    /// entry per occurrence (frequencies are occurrence counts, as Xapian's
+    /// TermGenerator records them); the database owner adds them, since
+    /// spelling data belongs to a WritableDatabase, not to a document.
     std::vector<std::string> spelling_words;
 };
 

@@ -87,6 +87,25 @@ class ScratchDir {
     fs::path path_;
 };
 
+/// Spelling words counted in memory and handed to Xapian in bulk: one
+/// add_spelling per distinct word instead of one per word per article
+/// (Xapian keeps pending spelling changes in ordered maps and rewrites them at
+/// each commit; per-article calls cost ~20% of indexing time). Memory is
+/// bounded by the vocabulary of one segment (or one flush in direct mode).
+class SpellingAccumulator {
+  public:
+    void add(const std::vector<std::string>& words) {
+        for (const auto& w : words) ++counts_[w];
+    }
+    void flush_into(Xapian::WritableDatabase& db) {
+        for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+        counts_.clear();
+    }
+
+  private:
+    std::unordered_map<std::string, Xapian::termcount> counts_;
+};
+
 /// One worker's sequence of segment databases.
 class SegmentWriter {
   public:
@@ -96,10 +115,11 @@ class SegmentWriter {
     void add(BuiltDocument& built) {
         if (!db_) open_next();
         db_->add_document(built.document);
-        if (options_.spelling)
-            for (const auto& w : built.spelling_words) db_->add_spelling(w);
+        if (options_.spelling) spelling_.add(built.spelling_words);
         ++in_segment_;
         if (++since_commit_ >= options_.flush_docs) {
+            // Spelling goes in once per segment (finish_segment): every
+            // commit would rewrite the frequencies of the same common words.
             db_->commit();
             since_commit_ = 0;
         }
@@ -118,6 +138,7 @@ class SegmentWriter {
     }
     void finish_segment() {
         if (!db_) return;
+        spelling_.flush_into(*db_);
         db_->commit();
         db_->close();
         db_.reset();
@@ -131,6 +152,7 @@ class SegmentWriter {
     fs::path current_;
     std::vector<fs::path> done_;
     std::uint32_t in_segment_ = 0, since_commit_ = 0;
+    SpellingAccumulator spelling_;
 };
 
 struct Job {
@@ -281,6 +303,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
 
 void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in) {
     std::uint32_t since_commit = 0;
+    SpellingAccumulator spelling;
     while (auto batch = in.pop()) {
         for (BuiltDocument& built : *batch) {
             Xapian::PostingIterator existing = db.postlist_begin(built.unique_term);
@@ -295,14 +318,15 @@ void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentB
                 db.add_document(built.document);
                 added_.fetch_add(1, std::memory_order_relaxed);
             }
-            if (options_.spelling)
-                for (const auto& w : built.spelling_words) db.add_spelling(w);
+            if (options_.spelling) spelling.add(built.spelling_words);
             if (++since_commit >= options_.flush_docs) {
+                spelling.flush_into(db);
                 db.commit();
                 since_commit = 0;
             }
         }
     }
+    spelling.flush_into(db);
     db.commit();
 }
 
@@ -313,7 +337,9 @@ void IndexRun::merge_segments(std::vector<fs::path> segments,
     Xapian::Database all;
     for (const auto& s : segments) all.add_database(Xapian::Database(s.string()));
     fs::path merged = scratch_->path() / "merged";
-    all.compact(merged.string());
+    // FULLER packs blocks completely: the merged database is mostly read, and
+    // a later update only pays some block splits.
+    all.compact(merged.string(), Xapian::Compactor::FULLER);
     all.close();
 
     // Swap the merged database in. The target was empty (segment mode is only

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
          "language of articles that do not say (default en): stemming follows it")
         ("jobs,j", po::value(&options.jobs)->value_name("N"), "worker threads (default: all cores)")
         ("flush", po::value(&options.flush_docs)->value_name("N"),
-         "commit every N articles (per segment; default 2000)")
+         "commit every N articles (per segment; default 1000)")
         ("segment-docs", po::value(&options.segment_docs)->value_name("N"),
          "start a new segment after N articles (default 100000)")
         ("mode", po::value(&mode)->value_name("M"),
