@@ -169,9 +169,9 @@ void read_csv(BufferedInput& in, const std::string& name, const ReadContext& ctx
         if (result == CsvRecords::Result::End) break;
         std::string where = "line " + std::to_string(line);
         if (result == CsvRecords::Result::Unbalanced) {
-            warn(ctx, name, where,
-                 std::string("record dropped: its quote (") + dialect.quote +
-                     ") is never closed before the end of the file");
+            warn_skipped(ctx, name, where,
+                         std::string("record dropped: its quote (") + dialect.quote +
+                             ") is never closed before the end of the file");
             break;
         }
         if (row.size() == 1 && trim(row[0]).empty()) continue;  // blank line
@@ -221,9 +221,11 @@ void read_csv(BufferedInput& in, const std::string& name, const ReadContext& ctx
                 return c && *c < row.size();
             };
             bool cells = plan->headerless || has_cell(Field::Title) || has_cell(Field::Body);
-            warn(ctx, name, where,
-                 cells ? "no text (title and body are blank)" : "skipped: no title or body");
-            if (!cells) continue;
+            if (!cells) {
+                warn_skipped(ctx, name, where, "skipped: no title or body");
+                continue;
+            }
+            warn(ctx, name, where, "no text (title and body are blank)");
         }
         ctx.emit(std::move(a));
     }

@@ -111,7 +111,8 @@ class RecordCutter {
 
     void not_an_object() {
         ++index_;
-        warn(ctx_, name_, "element " + std::to_string(index_), "skipped: not a JSON object");
+        warn_skipped(ctx_, name_, "element " + std::to_string(index_),
+                     "skipped: not a JSON object");
     }
 
     bool finish_record() {
@@ -163,8 +164,8 @@ void read_json(BufferedInput& in, const std::string& name, const ReadContext& ct
             cutter.too_deep()
                 ? "nesting deeper than " + std::to_string(JsonTreeBuilder::kMaxDepth) + " levels"
                 : rapidjson::GetParseError_En(result.Code());
-        warn(ctx, name, "byte " + std::to_string(result.Offset()),
-             message + "; the rest of the file is not read");
+        warn_skipped(ctx, name, "byte " + std::to_string(result.Offset()),
+                     message + "; the rest of the file is not read");
         return;
     }
 }

@@ -165,9 +165,9 @@ bool article_from_json(const JsonValue& object, const FieldMap& map, const Recor
             }
             keys += (keys.empty() ? "" : ", ") + k;
         }
-        warn(ctx, place.file, place.record,
-             "skipped: no title or body (keys: " + (keys.empty() ? "none" : keys) +
-                 "; see --field)");
+        warn_skipped(ctx, place.file, place.record,
+                     "skipped: no title or body (keys: " + (keys.empty() ? "none" : keys) +
+                         "; see --field)");
         return false;
     }
     return true;

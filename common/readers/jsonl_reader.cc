@@ -23,11 +23,11 @@ void read_jsonl(BufferedInput& in, const std::string& name, const ReadContext& c
         JsonValue value;
         std::string error;
         if (!parse_json_text(text, value, error)) {
-            warn(ctx, name, record, error);
+            warn_skipped(ctx, name, record, error);
             continue;
         }
         if (value.kind != JsonValue::Kind::Object) {
-            warn(ctx, name, record, "skipped: not a JSON object");
+            warn_skipped(ctx, name, record, "skipped: not a JSON object");
             continue;
         }
         Article article;

@@ -54,8 +54,8 @@ void run_reader(Format format, bool tab_separated, ByteSource& source, const std
                 break;
         }
     } catch (const readers::ReadError& e) {
-        readers::warn(ctx, name, "byte " + std::to_string(in.offset()),
-                      std::string("cannot read further: ") + e.what());
+        readers::warn_skipped(ctx, name, "byte " + std::to_string(in.offset()),
+                              std::string("cannot read further: ") + e.what());
     }
 }
 
@@ -138,7 +138,8 @@ void read_archive(const InputFile& input, const ReadContext& ctx) {
     try {
         opened = std::make_unique<readers::ArchiveMembers>(input.path);
     } catch (const readers::ReadError& e) {
-        readers::warn(ctx, input.name, "", std::string("cannot read the archive: ") + e.what());
+        readers::warn_skipped(ctx, input.name, "",
+                              std::string("cannot read the archive: ") + e.what());
         return;
     }
     readers::ArchiveMembers& members = *opened;
@@ -154,7 +155,8 @@ void read_archive(const InputFile& input, const ReadContext& ctx) {
             std::string name = input.name + "!" + member;
             readers::NameInfo info = readers::analyse_name(member);
             if (info.container != readers::Container::None) {
-                readers::warn(ctx, name, "", "passed over: archives inside archives are not read");
+                readers::warn_skipped(ctx, name, "",
+                                      "passed over: archives inside archives are not read");
                 continue;
             }
             if (ctx.options.format == Format::Auto && readers::is_documentation_name(base)) {
@@ -166,8 +168,8 @@ void read_archive(const InputFile& input, const ReadContext& ctx) {
                 readers::warn(ctx, name, "", "passed over: " + reason);
         }
     } catch (const readers::ReadError& e) {
-        readers::warn(ctx, input.name, "",
-                      std::string("cannot read the archive further: ") + e.what());
+        readers::warn_skipped(ctx, input.name, "",
+                              std::string("cannot read the archive further: ") + e.what());
     }
     // libarchive may not read every byte of the file (a zip's central
     // directory): at the end the whole file counts as consumed.
@@ -198,7 +200,8 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
             try {
                 source = readers::open_decompressing_source(input.path);
             } catch (const readers::ReadError& e) {
-                readers::warn(ctx, input.name, "", std::string("cannot decompress: ") + e.what());
+                readers::warn_skipped(ctx, input.name, "",
+                                      std::string("cannot decompress: ") + e.what());
                 return;
             }
             if (!read_stream(info, *source, input.name, ctx, reason))

@@ -9,7 +9,13 @@ namespace newsdex::readers {
 void warn(const ReadContext& ctx, const std::string& file, std::string record,
           std::string message) {
     if (!ctx.warn) return;
-    ctx.warn(Diagnostic{file, std::move(record), std::move(message)});
+    ctx.warn(Diagnostic{file, std::move(record), std::move(message), false});
+}
+
+void warn_skipped(const ReadContext& ctx, const std::string& file, std::string record,
+                  std::string message) {
+    if (!ctx.warn) return;
+    ctx.warn(Diagnostic{file, std::move(record), std::move(message), true});
 }
 
 void assign_date(Article& article, std::string_view text, const ReadContext& ctx,

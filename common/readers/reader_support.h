@@ -15,8 +15,14 @@ inline bool is_cancelled(const ReadContext& ctx) {
     return ctx.cancelled && ctx.cancelled->load(std::memory_order_relaxed);
 }
 
-/// Sends a warning to the context's sink (if any).
+/// Sends a warning to the context's sink (if any) about a record that is kept
+/// (a repair, an unreadable date, a note).
 void warn(const ReadContext& ctx, const std::string& file, std::string record, std::string message);
+
+/// Sends a warning about input that was not indexed (Diagnostic::record_skipped:
+/// counted as skipped, and --strict fails the run).
+void warn_skipped(const ReadContext& ctx, const std::string& file, std::string record,
+                  std::string message);
 
 /// Sets article.date_text to the trimmed text and article.date to its parse;
 /// warns (naming file and record) when the text is not a date it can read. The

@@ -58,7 +58,7 @@ void read_text(BufferedInput& in, const std::string& name, const ReadContext& ct
     };
     skip_blank();
     if (i == lines.size()) {
-        warn(ctx, name, "", "skipped: empty file");
+        warn_skipped(ctx, name, "", "skipped: empty file");
         return;
     }
 
@@ -101,7 +101,7 @@ void read_text(BufferedInput& in, const std::string& name, const ReadContext& ct
         if (j + 1 < end) a.body += '\n';
     }
     if (a.title.empty() && a.body.empty()) {
-        warn(ctx, name, "", "skipped: no text after the url/date lines");
+        warn_skipped(ctx, name, "", "skipped: no text after the url/date lines");
         return;
     }
     ctx.emit(std::move(a));

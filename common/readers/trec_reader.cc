@@ -73,7 +73,7 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
                             find_element(doc, "HL") || find_element(doc, "HEAD") ||
                             find_element(doc, "TITLE");
         if (!has_elements) {
-            warn(ctx, name, where, "skipped: no headline or text");
+            warn_skipped(ctx, name, where, "skipped: no headline or text");
             return;
         }
         warn(ctx, name, where, "no text (headline and text are blank)");

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "corpus_reader.h"
 #include "date_parse.h"
 #include "errors.h"
@@ -32,6 +34,13 @@ struct ReadResult {
         for (const auto& w : warnings)
             if ((record.empty() || w.record == record) && w.message.find(text) != std::string::npos)
                 return true;
+        return false;
+    }
+    /// Whether the warning about `record` says the record was not indexed.
+    bool skipped(std::string_view record) const {
+        for (const auto& w : warnings)
+            if (w.record == record) return w.record_skipped;
+        ADD_FAILURE() << "no warning about " << record;
         return false;
     }
     std::vector<std::string> ids() const {

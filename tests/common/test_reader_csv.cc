@@ -113,6 +113,7 @@ TEST(CsvReader, UnbalancedQuoteDropsTheRecordAndSaysWhere) {
     EXPECT_EQ(r.ids(), (std::vector<std::string>{"u-1"}));
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_EQ(r.warnings[0].record, "line 3");
+    EXPECT_TRUE(r.warnings[0].record_skipped);
     EXPECT_NE(r.warnings[0].message.find("never closed"), std::string::npos);
 }
 

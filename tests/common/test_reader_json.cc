@@ -47,6 +47,7 @@ TEST(JsonReader, SyntaxErrorKeepsEarlierElementsAndNamesTheByte) {
         "  {\"id\": \"b-3\", \"title\": \"Third\" ";
     EXPECT_EQ(w.record, "byte " + std::to_string(text.size()));
     EXPECT_NE(w.message.find("rest of the file"), std::string::npos);
+    EXPECT_TRUE(w.record_skipped);
 }
 
 TEST(JsonReader, SingleAndConcatenatedObjects) {

@@ -72,6 +72,12 @@ TEST_F(JsonlMixed, WarningsNameTheLine) {
     EXPECT_TRUE(r.warned("line 9", "not a JSON object"));
     EXPECT_TRUE(r.warned("line 10", "unreadable date"));
     for (const auto& w : r.warnings) EXPECT_EQ(w.file, "mixed.jsonl");
+    // Skipped records are flagged (they count for --strict); kept ones are not.
+    EXPECT_TRUE(r.skipped("line 5"));
+    EXPECT_TRUE(r.skipped("line 7"));
+    EXPECT_FALSE(r.skipped("line 8"));
+    EXPECT_TRUE(r.skipped("line 9"));
+    EXPECT_FALSE(r.skipped("line 10"));
     EXPECT_EQ(r.warnings.size(), 5u);
 }
 

@@ -66,6 +66,7 @@ TEST_F(ReutersMini, EmptyRecordIsKeptAndWarnedAbout) {
     EXPECT_TRUE(r.warned("NEWID=4", "no text"));
     EXPECT_TRUE(r.warned("NEWID=4", "unreadable date"));
     EXPECT_EQ(r.warnings.size(), 2u);
+    EXPECT_FALSE(r.skipped("NEWID=4"));  // kept, not skipped
 }
 
 TEST(ReutersReader, SniffedWithoutExtension) {
