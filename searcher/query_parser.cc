@@ -226,6 +226,20 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
     return out;
 }
 
+/// Keeps the first kMaxQueryWords words and phrases (and what precedes the next one).
+void limit_words(std::vector<Lexeme>& lexemes, Notes& notes) {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < lexemes.size(); ++i) {
+        if (lexemes[i].kind != Lex::Word && lexemes[i].kind != Lex::Phrase) continue;
+        if (++words > kMaxQueryWords) {
+            lexemes.resize(i);
+            notes.add("query too long: only the first " + std::to_string(kMaxQueryWords) +
+                      " words are searched");
+            return;
+        }
+    }
+}
+
 /// Drops parentheses that would nest deeper than kMaxQueryDepth and those
 /// without a partner, so that the parser only sees balanced groups (an
 /// unclosed one is closed at the end) of bounded depth.
@@ -535,7 +549,9 @@ ParsedQuery parse_query(std::string_view text) {
     parsed.text = std::string(text);
     sanitize_text(parsed.text);
     Notes notes(parsed.notes);
-    std::vector<Lexeme> lexemes = balance_parentheses(lex(parsed.text, notes), notes);
+    std::vector<Lexeme> lexemes = lex(parsed.text, notes);
+    limit_words(lexemes, notes);
+    lexemes = balance_parentheses(std::move(lexemes), notes);
     Parser parser(std::move(lexemes), notes);
     parsed.root = parser.parse_all();
     return parsed;

@@ -15,8 +15,8 @@
 // Operators are recognised in upper case only ("and" is a word). Nothing is
 // ever an error: an unbalanced quote, an unbalanced or too deeply nested
 // parenthesis, a dangling operator or an empty field is dropped or searched as
-// words, with a note. The parser never recurses more than kMaxQueryDepth
-// parenthesis levels, so hostile input cannot overflow the stack.
+// words, with a note; so are words beyond kMaxQueryWords. The parser never recurses more than
+// kMaxQueryDepth parenthesis levels, so hostile input cannot overflow the stack.
 
 #include <cstddef>
 #include <string>
@@ -27,6 +27,10 @@ namespace newsdex {
 
 /// Parentheses nested deeper than this are ignored (as punctuation).
 inline constexpr int kMaxQueryDepth = 64;
+/// Words and phrases after this many are dropped (with a note): Xapian's
+/// matcher slows down superlinearly on queries of thousands of subqueries, and
+/// nobody types a thousand words on purpose (a pasted article, a script gone wrong).
+inline constexpr std::size_t kMaxQueryWords = 1000;
 /// `a NEAR b`: within this many words (Xapian QueryParser's default).
 inline constexpr unsigned kDefaultNearDistance = 10;
 /// `NEAR/n` larger than this is capped: a huge window is just AND, but costs

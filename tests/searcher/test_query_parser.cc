@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "date_range.h"
 #include "query_parser.h"
 
 namespace newsdex {
@@ -39,6 +41,12 @@ TEST_P(ParseTest, Tree) {
 std::string nested(int depth, const std::string& inner) {
     return std::string(static_cast<std::size_t>(depth), '(') + inner +
            std::string(static_cast<std::size_t>(depth), ')');
+}
+
+std::string repeat_word(const std::string& w, std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += w;
+    return s;
 }
 
 const ParseCase kCases[] = {
@@ -128,6 +136,8 @@ const ParseCase kCases[] = {
     {"empty_field_at_end", "gaza source:", "gaza", "empty field source"},
     {"too_deep_parentheses", nested(100, "a OR b"), "(or a b)", "nested deeper than 64"},
     {"only_parentheses", std::string(10000, '('), "()", "unbalanced parenthesis"},
+    {"too_many_words", repeat_word("w ", kMaxQueryWords) + "last",
+     "(seq" + repeat_word(" w", kMaxQueryWords) + ")", "query too long"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, ParseTest, ::testing::ValuesIn(kCases),
@@ -200,6 +210,61 @@ INSTANTIATE_TEST_SUITE_P(
                       HostileCase{"ten_thousand_near", repeated("a NEAR ", 10000) + "b"},
                       HostileCase{"ten_thousand_minus_groups", repeated("-(a ", 10000)}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// --- date: values ------------------------------------------------------------
+
+struct DateCase {
+    const char* name;
+    std::string spec;
+    std::string expected;  ///< "from..to" as UTC ISO seconds, "" for an open side; "invalid"
+};
+
+void PrintTo(const DateCase& c, std::ostream* os) { *os << c.name; }
+
+std::string iso(std::int64_t seconds) {
+    std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    return buf;
+}
+
+class DateRangeTest : public ::testing::TestWithParam<DateCase> {};
+
+TEST_P(DateRangeTest, Range) {
+    auto range = parse_date_range(GetParam().spec);
+    std::string got = "invalid";
+    if (range)
+        got = (range->from ? iso(*range->from) : "") + ".." + (range->to ? iso(*range->to) : "");
+    EXPECT_EQ(got, GetParam().expected);
+}
+
+const DateCase kDateCases[] = {
+    {"year", "1987", "1987-01-01T00:00:00..1987-12-31T23:59:59"},
+    {"month", "1987-03", "1987-03-01T00:00:00..1987-03-31T23:59:59"},
+    {"leap_february", "2024-02", "2024-02-01T00:00:00..2024-02-29T23:59:59"},
+    {"day", "1987-03-05", "1987-03-05T00:00:00..1987-03-05T23:59:59"},
+    {"range", "1987-03-01..1987-03-31", "1987-03-01T00:00:00..1987-03-31T23:59:59"},
+    {"range_of_months", "1987-02..1987-03", "1987-02-01T00:00:00..1987-03-31T23:59:59"},
+    {"open_start", "..1987-02", "..1987-02-28T23:59:59"},
+    {"open_end", "2024-10..", "2024-10-01T00:00:00.."},
+    {"same_day_range", "1987-03-05..1987-03-05", "1987-03-05T00:00:00..1987-03-05T23:59:59"},
+    {"month_13", "1987-13", "invalid"},
+    {"february_30", "1987-02-30", "invalid"},
+    {"not_leap", "2023-02-29", "invalid"},
+    {"two_digit_year", "87", "invalid"},
+    {"words", "yesterday", "invalid"},
+    {"open_both", "..", "invalid"},
+    {"reversed", "1988..1987", "invalid"},
+    {"trailing_text", "1987-03-05x", "invalid"},
+    {"single_digit_month", "1987-3", "invalid"},
+    {"three_dots", "1987...1988", "invalid"},
+    {"empty", "", "invalid"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Query, DateRangeTest, ::testing::ValuesIn(kDateCases),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace newsdex

@@ -1,0 +1,487 @@
+// What queries find: each row runs build_query against a fixture index of
+// invented articles (written through the real document builder) and compares
+// the matching ids, order-insensitively, and optionally the top hit.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "query_builder.h"
+#include "stored_fields.h"
+#include "support/fixture_index.h"
+#include "support/test_paths.h"
+
+namespace newsdex {
+namespace {
+
+using test::make_article;
+
+std::vector<Article> fixture_articles() {
+    std::vector<Article> a;
+    // Compounds, possessives, stemming.
+    a.push_back(make_article("a01", "Envoy shares cease-fire plans",
+                             "Secretary Blinken shared cease-fire plans with officials during the "
+                             "visit.",
+                             "2024-10-22", "Harbor Gazette", {"diplomacy"}));
+    a.push_back(make_article("a02", "Talks on a ceasefire resume",
+                             "Blinken\u2019s deputies said a ceasefire deal was close after "
+                             "negotiations in Cairo.",
+                             "2024-10-05", "Coastal Times", {"diplomacy"}));
+    // Same words, same lengths: only proximity tells them apart. Each pair
+    // below is added loser first, so a tie (broken by docid) cannot pass
+    // a ranking row by accident.
+    a.push_back(make_article("a04", "Port notice",
+                             "Ferry changes were announced by the port today, and officials said "
+                             "new schedules start Monday.",
+                             "2024-09-11", "Harbor Gazette", {"transport"}));
+    a.push_back(make_article("a03", "Port update",
+                             "New ferry schedules were announced by the port today, and officials "
+                             "said changes start Monday.",
+                             "2024-09-10", "Harbor Gazette", {"transport"}));
+    // Title match vs body-only match.
+    a.push_back(make_article("a06", "Volunteers on the pier",
+                             "Work on the old lighthouse went on Saturday.", "2023-05-02",
+                             "Coastal Times"));
+    a.push_back(make_article("a05", "Lighthouse restoration begins",
+                             "Volunteers gathered on the pier on Saturday.", "2023-05-01",
+                             "Coastal Times"));
+    a.push_back(make_article("a07", "City planning board meets",
+                             "The planning board reviewed zoning proposals.", "2022-01-15"));
+    a.push_back(make_article("a08", "A new caf\u00e9 opens",
+                             "The caf\u00e9 on Rue Montaigne serves na\u00efve pastries."));
+    a.push_back(make_article("a09", "\u6771\u4eac\u90fd\u306e\u9078\u6319",
+                             "\u6771\u4eac\u90fd\u306e\u9078\u6319\u3067\u65b0\u3057\u3044\u77e5"
+                             "\u4e8b\u304c\u9078\u3070\u308c\u305f\u3002",
+                             "2023-04-10", "", {}, "ja"));
+    a.push_back(make_article("a10", "Blinken's remarks", "The secretary's remarks were brief.",
+                             "2024-09-30"));
+    // NEAR: adjacent-ish vs far apart.
+    a.push_back(make_article("a12", "Parliament",
+                             "Netanyahu addressed parliament about the budget, the coalition, the "
+                             "courts, the economy and the war, and only at the very end did he "
+                             "mention Blinken.",
+                             "2024-08-02"));
+    a.push_back(make_article("a11", "Meeting", "Blinken met Netanyahu in Jerusalem on Tuesday.",
+                             "2024-08-01"));
+    Article a13 = make_article("a13", "Union negotiator speaks",
+                               "The negotiator said wages would rise.", "2021-06-01");
+    a13.authors = {"Jane Doe"};
+    a.push_back(std::move(a13));
+    // Reuters-like 1987 articles for the date forms.
+    a.push_back(make_article("a14", "Cocoa exports rise", "Cocoa exports from the port rose.",
+                             "1987-03-05", "Reuters", {"cocoa"}));
+    a.push_back(make_article("a15", "Grain shipments", "Wheat and grain shipments fell.",
+                             "1987-02-26", "Reuters", {"grain", "wheat"}));
+    a.push_back(make_article("a16", "Sugar prices", "Sugar prices climbed at the end of the month.",
+                             "1987-03-31", "Reuters", {"sugar"}));
+    return a;
+}
+
+struct Fixture {
+    test::TempDir dir;
+    Xapian::Database db;
+    Fixture() : db(test::build_fixture_index(dir / "db", fixture_articles())) {}
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+/// Ids of the matches, best first.
+std::vector<std::string> run(const Xapian::Database& db, const Xapian::Query& q) {
+    std::vector<std::string> ids;
+    if (q.empty()) return ids;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount() + 1);
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        ids.push_back(decode_stored_fields(it.get_document().get_data()).id);
+    return ids;
+}
+
+std::string joined(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : " ") + id;
+    return out;
+}
+
+std::string all_but(const std::set<std::string>& excluded) {
+    std::vector<std::string> ids;
+    for (const auto& a : fixture_articles())
+        if (!excluded.count(a.id)) ids.push_back(a.id);
+    return joined(ids);
+}
+
+struct SemanticsCase {
+    const char* name;
+    std::string query;
+    std::string expected;  ///< sorted ids, space-separated ("" = no match)
+    std::string top = "";  ///< expected best hit, when ranking matters
+    bool any = false;
+};
+
+void PrintTo(const SemanticsCase& c, std::ostream* os) { *os << c.name << " [" << c.query << "]"; }
+
+class QuerySemantics : public ::testing::TestWithParam<SemanticsCase> {};
+
+TEST_P(QuerySemantics, Matches) {
+    const auto& c = GetParam();
+    TextAnalyzer analyzer;
+    QueryOptions options;
+    options.any = c.any;
+    QueryPlan plan = build_query(c.query, options, analyzer);
+    std::vector<std::string> ids = run(fixture().db, plan.query);
+    EXPECT_EQ(joined(ids), c.expected) << plan.query.get_description();
+    if (!c.top.empty()) {
+        ASSERT_FALSE(ids.empty());
+        EXPECT_EQ(ids.front(), c.top) << plan.query.get_description();
+    }
+}
+
+const SemanticsCase kCases[] = {
+    // --- free words, stemming, folding
+    {"single_word", "lighthouse", "a05 a06"},
+    {"words_are_anded", "ferry schedules", "a03 a04"},
+    {"case_insensitive", "FERRY Schedules", "a03 a04"},
+    {"stem_plans_finds_planning", "plans", "a01 a07"},
+    {"stem_planning_finds_plans", "planning", "a01 a07"},
+    {"accent_free_query_finds_accented", "cafe", "a08"},
+    {"accented_query", "caf\u00e9", "a08"},
+    {"accented_phrase", "\"naive pastries\"", "a08"},
+    {"possessive_straight", "Blinken's", "a01 a02 a10 a11 a12"},
+    {"possessive_curly", "Blinken\u2019s", "a01 a02 a10 a11 a12"},
+    {"plain_name", "blinken", "a01 a02 a10 a11 a12"},
+    {"japanese_word_split_into_phrase", "\u6771\u4eac\u90fd\u306e\u9078\u6319", "a09"},
+    {"japanese_single_word", "\u9078\u6319", "a09"},
+    {"any_mode_ors_words", "cocoa sugar", "a14 a16", "", true},
+    // --- compounds: three spellings, one meaning
+    {"joined_word", "ceasefire", "a01 a02"},
+    {"hyphenated_word", "cease-fire", "a01 a02"},
+    {"spaced_phrase", "\"cease fire\"", "a01 a02"},
+    {"unicode_hyphen", "cease\u2010fire", "a01 a02"},
+    {"phrase_with_compound", "\"cease-fire plans\"", "a01"},
+    {"joined_term_before_next_word", "\"ceasefire plans\"", "a01"},
+    {"title_compound", "title:ceasefire", "a01 a02"},
+    // --- phrases
+    {"phrase_only_where_adjacent", "\"ferry schedules\"", "a03"},
+    {"one_word_phrase_is_exact", "\"planning\"", "a07"},
+    {"one_word_phrase_no_stemming", "\"plan\"", ""},
+    // --- boolean operators
+    {"or", "cocoa OR sugar", "a14 a16"},
+    {"explicit_and", "ferry AND schedules", "a03 a04"},
+    {"and_finds_nothing", "cocoa sugar", ""},
+    {"minus_word", "blinken -ceasefire", "a10 a11 a12"},
+    {"not_group", "blinken NOT (ceasefire OR netanyahu)", "a10"},
+    {"and_not", "blinken AND NOT netanyahu", "a01 a02 a10"},
+    {"plus_word", "+blinken remarks", "a10"},
+    {"or_with_group", "(cocoa OR sugar) prices", "a16"},
+    {"pure_negative_minus", "-cocoa", all_but({"a14"})},
+    {"pure_negative_not", "NOT cocoa", all_but({"a14"})},
+    {"excluded_phrase", "ferry -\"ferry schedules\"", "a04"},
+    // --- NEAR
+    {"near_default_window", "blinken NEAR netanyahu", "a11"},
+    {"near_n", "blinken NEAR/3 netanyahu", "a11"},
+    {"near_too_tight", "blinken NEAR/1 jerusalem", ""},
+    {"near_any_order", "netanyahu NEAR/2 blinken", "a11"},
+    // --- wildcards
+    {"wildcard", "negotiat*", "a02 a13"},
+    {"wildcard_case_folded", "NEGOTIAT*", "a02 a13"},
+    {"title_wildcard", "title:negotiat*", "a13"},
+    // --- fields
+    {"title_word", "title:lighthouse", "a05"},
+    {"title_stem", "title:plans", "a01 a07"},
+    {"title_phrase", "title:\"restoration begins\"", "a05"},
+    {"author_phrase", "author:\"Jane Doe\"", "a13"},
+    {"author_word", "author:doe", "a13"},
+    {"author_wrong_order", "author:\"Doe Jane\"", ""},
+    {"source_filter_only", "source:reuters", "a14 a15 a16"},
+    {"source_case_insensitive", "source:REUTERS", "a14 a15 a16"},
+    {"source_quoted", "source:\"Harbor Gazette\"", "a01 a03 a04"},
+    {"source_with_words", "prices source:reuters", "a16"},
+    {"same_field_ors", "source:reuters source:\"Coastal Times\" exports", "a14"},
+    {"same_field_ors_filters_only", "source:\"Coastal Times\" source:reuters",
+     "a02 a05 a06 a14 a15 a16"},
+    {"different_fields_and", "source:reuters topic:cocoa", "a14"},
+    {"topics_or", "topic:grain topic:sugar", "a15 a16"},
+    {"topic_or_explicit", "topic:grain OR topic:sugar", "a15 a16"},
+    {"lang_code", "lang:ja", "a09"},
+    {"lang_name", "lang:Japanese", "a09"},
+    {"collection", "collection:fixtures cocoa", "a14"},
+    {"id", "id:a07", "a07"},
+    {"excluded_filter", "-source:reuters", all_but({"a14", "a15", "a16"})},
+    {"unknown_field_is_text", "rue:montaigne", "a08"},
+    // --- dates
+    {"date_year", "date:1987", "a14 a15 a16"},
+    {"date_month", "date:1987-03", "a14 a16"},
+    {"date_day", "date:1987-03-05", "a14"},
+    {"date_range_inclusive", "date:1987-03-01..1987-03-31", "a14 a16"},
+    {"date_range_days", "date:2024-09-30..2024-10-05", "a02 a10"},
+    {"date_open_start", "date:..1987-02", "a15"},
+    {"date_open_end", "date:2024-10..", "a01 a02"},
+    {"date_with_words", "prices date:1987", "a16"},
+    {"date_invalid_ignored", "cocoa date:1987-13", "a14"},
+    // --- lenient input still searches what it can
+    {"unbalanced_quote", "\"cease fire", "a01"},
+    {"unbalanced_parenthesis", "(cocoa OR sugar", "a14 a16"},
+    {"dangling_and", "cocoa AND", "a14"},
+    {"only_operators", "AND OR NOT", ""},
+    {"only_punctuation", "!!! ... ---", ""},
+    // --- ranking
+    {"title_match_above_body_match", "lighthouse", "a05 a06", "a05"},
+    {"adjacent_above_scattered", "ferry schedules", "a03 a04", "a03"},
+    {"close_above_far", "blinken netanyahu", "a11 a12", "a11"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Query, QuerySemantics, ::testing::ValuesIn(kCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// --- relaxed fallback --------------------------------------------------------
+
+TEST(QueryRelaxed, AndOfWordsHasAnOrFallback) {
+    TextAnalyzer analyzer;
+    QueryPlan plan = build_query("cocoa sugar", {}, analyzer);
+    EXPECT_EQ(joined(run(fixture().db, plan.query)), "");
+    ASSERT_FALSE(plan.relaxed.empty());
+    EXPECT_EQ(joined(run(fixture().db, plan.relaxed)), "a14 a16");
+}
+
+TEST(QueryRelaxed, KeepsFiltersAndExclusions) {
+    TextAnalyzer analyzer;
+    QueryPlan plan = build_query("cocoa sugar grain -wheat source:reuters", {}, analyzer);
+    ASSERT_FALSE(plan.relaxed.empty());
+    EXPECT_EQ(joined(run(fixture().db, plan.relaxed)), "a14 a16");
+    plan = build_query("cocoa ferry date:1987", {}, analyzer);
+    EXPECT_EQ(joined(run(fixture().db, plan.relaxed)), "a14");
+}
+
+TEST(QueryRelaxed, NotForOneWordOrAnyMode) {
+    TextAnalyzer analyzer;
+    EXPECT_TRUE(build_query("cocoa", {}, analyzer).relaxed.empty());
+    EXPECT_TRUE(build_query("cocoa -sugar", {}, analyzer).relaxed.empty());
+    QueryOptions any;
+    any.any = true;
+    EXPECT_TRUE(build_query("cocoa sugar", any, analyzer).relaxed.empty());
+}
+
+// --- notes and empty queries ---------------------------------------------------
+
+struct NoteCase {
+    const char* name;
+    std::string query;
+    std::string note;  ///< a fragment of some note
+    bool empty_query;
+};
+
+void PrintTo(const NoteCase& c, std::ostream* os) { *os << c.name; }
+
+class QueryNotes : public ::testing::TestWithParam<NoteCase> {};
+
+TEST_P(QueryNotes, Noted) {
+    const auto& c = GetParam();
+    TextAnalyzer analyzer;
+    QueryPlan plan = build_query(c.query, {}, analyzer);
+    std::string notes;
+    for (const auto& n : plan.notes) notes += n + "; ";
+    EXPECT_NE(notes.find(c.note), std::string::npos) << notes;
+    EXPECT_EQ(plan.query.empty(), c.empty_query) << plan.query.get_description();
+}
+
+const NoteCase kNoteCases[] = {
+    {"lone_or", "OR", "nothing to search for", true},
+    {"lone_not", "NOT", "nothing to search for", true},
+    {"operators_only", "AND OR NOT NEAR", "nothing to search for", true},
+    {"punctuation_only", "?! ... ()", "nothing to search for", true},
+    {"empty", "", "nothing to search for", true},
+    {"open_parens_only", std::string(10000, '('), "nothing to search for", true},
+    {"invalid_date_alone", "date:1987-02-30", "invalid date filter", true},
+    {"invalid_date_with_word", "cocoa date:19870", "invalid date filter", false},
+    {"empty_range", "date:..", "invalid date filter", true},
+    {"reversed_range", "date:1988..1987", "invalid date filter", true},
+    {"unbalanced_quote", "\"cease fire", "unbalanced quote", false},
+    {"bare_star", "* cocoa", "bare *", false},
+};
+
+INSTANTIATE_TEST_SUITE_P(Query, QueryNotes, ::testing::ValuesIn(kNoteCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// --- hostile input: returns quickly, never crashes -------------------------------
+
+struct HostileCase {
+    const char* name;
+    std::string query;
+};
+
+void PrintTo(const HostileCase& c, std::ostream* os) { *os << c.name; }
+
+class QueryHostile : public ::testing::TestWithParam<HostileCase> {};
+
+TEST_P(QueryHostile, BuildsAndRunsQuickly) {
+    auto start = std::chrono::steady_clock::now();
+    TextAnalyzer analyzer;
+    QueryPlan plan = build_query(GetParam().query, {}, analyzer);
+    (void)run(fixture().db, plan.query);
+    (void)run(fixture().db, plan.relaxed);
+    (void)spelling_suggestion(GetParam().query, fixture().db, analyzer);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+std::string random_bytes(std::size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::string s(n, '\0');
+    for (char& c : s) c = static_cast<char>(rng() & 0xFF);
+    return s;
+}
+
+std::string repeated(const std::string& unit, std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += unit;
+    return s;
+}
+
+std::string ten_thousand_words() {
+    std::string s;
+    for (int i = 0; i < 10000; ++i) s += "word" + std::to_string(i) + ' ';
+    return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Query, QueryHostile,
+    ::testing::Values(HostileCase{"random_bytes", random_bytes(20000, 7)},
+                      HostileCase{"random_ascii_operators",
+                                  repeated("(\"-+*: AND OR NOT NEAR/", 2000)},
+                      HostileCase{"ten_thousand_words", ten_thousand_words()},
+                      HostileCase{"ten_thousand_fixture_words", repeated("ferry ", 10000)},
+                      HostileCase{"ten_thousand_open_parens", std::string(10000, '(')},
+                      HostileCase{"ten_thousand_nested_groups", repeated("(a ", 10000)},
+                      HostileCase{"ten_thousand_excluded_groups", repeated("-(ferry ", 10000)},
+                      HostileCase{"long_phrase", "\"" + repeated("ferry schedules ", 5000) + "\""},
+                      HostileCase{"long_hyphenated_word", repeated("cease-", 5000) + "fire"},
+                      HostileCase{"long_wildcard", repeated("x", 10000) + "*"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+// --- highlight terms --------------------------------------------------------------
+
+std::string render(const HighlightTerms& h) {
+    std::vector<std::string> items;
+    for (const auto& t : h.terms) items.push_back("t:" + t);
+    for (const auto& s : h.stems) items.push_back("s:" + s);
+    for (const auto& p : h.prefixes) items.push_back("p:" + p);
+    for (const auto& phrase : h.phrases) {
+        std::string q = "q:";
+        for (const auto& w : phrase) q += (q.size() > 2 ? " " : "") + w;
+        items.push_back(q);
+    }
+    return joined(items);
+}
+
+struct HighlightCase {
+    const char* name;
+    std::string query;
+    std::string expected;  ///< render(): sorted "t:term s:stem p:prefix q:a phrase" items
+};
+
+void PrintTo(const HighlightCase& c, std::ostream* os) { *os << c.name; }
+
+class QueryHighlight : public ::testing::TestWithParam<HighlightCase> {};
+
+TEST_P(QueryHighlight, Terms) {
+    TextAnalyzer analyzer;
+    EXPECT_EQ(render(build_query(GetParam().query, {}, analyzer).highlight), GetParam().expected);
+}
+
+const HighlightCase kHighlightCases[] = {
+    {"word_term_and_stem", "Plans", "s:plan t:plans"},
+    {"possessive", "Blinken\u2019s", "s:blinken t:blinken"},
+    {"excluded_word_not_marked", "blinken -hamas NOT gaza", "s:blinken t:blinken"},
+    {"pure_negative_marks_nothing", "NOT gaza", ""},
+    {"hyphenated", "cease-fire", "q:cease fire s:ceasefir t:ceasefire"},
+    {"joined", "ceasefire", "s:ceasefir t:ceasefire"},
+    {"phrase_and_joined_variant", "\"cease fire\"", "q:cease fire q:ceasefire"},
+    {"one_word_phrase", "\"planning\"", "t:planning"},
+    {"wildcard", "Negotiat*", "p:negotiat"},
+    {"near", "blinken NEAR netanyahu", "t:blinken t:netanyahu"},
+    {"title_field", "title:lighthouse", "s:lighthous t:lighthouse"},
+    {"filters_not_marked", "source:reuters date:1987 cocoa", "s:cocoa t:cocoa"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Query, QueryHighlight, ::testing::ValuesIn(kHighlightCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// --- did you mean -------------------------------------------------------------------
+
+struct SpellingCase {
+    const char* name;
+    std::string query;
+    std::string expected;  ///< "" = no suggestion
+};
+
+void PrintTo(const SpellingCase& c, std::ostream* os) { *os << c.name; }
+
+class QuerySpelling : public ::testing::TestWithParam<SpellingCase> {};
+
+TEST_P(QuerySpelling, Suggests) {
+    TextAnalyzer analyzer;
+    EXPECT_EQ(spelling_suggestion(GetParam().query, fixture().db, analyzer), GetParam().expected);
+}
+
+const SpellingCase kSpellingCases[] = {
+    {"known_words_unchanged", "blinken ferry", ""},
+    {"stem_known_unchanged", "plan", ""},
+    {"misspelled_word", "blinkn", "blinken"},
+    {"rest_kept_as_typed", "Ferry AND blinkn -cocoa source:reuters",
+     "Ferry AND blinken -cocoa source:reuters"},
+    {"inside_phrase", "\"ferry schedles\" date:1987", "\"ferry schedules\" date:1987"},
+    {"title_field", "title:lighthose", "title:lighthouse"},
+    {"filters_untouched", "source:reutrs", ""},
+    {"unknown_without_suggestion", "zzzzqqq", ""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Query, QuerySpelling, ::testing::ValuesIn(kSpellingCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// --- the real seed articles ---------------------------------------------------------
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+TEST(QuerySeeds, CompoundPossessiveAndPhraseOnRealArticles) {
+    NEWSDEX_REQUIRE_SHARED_CORPUS("seeds");
+    std::vector<Article> articles;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(test::shared_corpus_dir() / "seeds")) {
+        if (entry.path().extension() != ".txt") continue;
+        // The first line is not a title: the whole file is the body.
+        articles.push_back(
+            make_article(entry.path().filename().string(), "", read_file(entry.path())));
+    }
+    ASSERT_EQ(articles.size(), 2u);
+    test::TempDir dir;
+    Xapian::Database db = test::build_fixture_index(dir / "db", articles);
+    TextAnalyzer analyzer;
+    auto ids = [&](const std::string& q) {
+        return joined(run(db, build_query(q, {}, analyzer).query));
+    };
+    const std::string both = "blinken-ceasefire-plans.txt blinken-tel-aviv.txt";
+    EXPECT_EQ(ids("ceasefire"), both);
+    EXPECT_EQ(ids("cease-fire"), both);
+    EXPECT_EQ(ids("\"cease fire\""), both);
+    EXPECT_EQ(ids("Blinken's"), both);
+    EXPECT_EQ(ids("Blinken\u2019s"), both);
+    EXPECT_EQ(ids("\"Kataib Hezbollah\""), "blinken-tel-aviv.txt");
+}
+
+}  // namespace
+}  // namespace newsdex
