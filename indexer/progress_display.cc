@@ -63,7 +63,8 @@ std::string format_progress(const IndexProgress& p, int bar_width) {
 
 std::string format_summary(const IndexStats& s) {
     std::string out = s.interrupted ? "interrupted: indexed " : "indexed ";
-    out += with_commas(s.articles()) + " articles (" + with_commas(s.added) + " added, " +
+    out += with_commas(s.articles()) + (s.articles() == 1 ? " article (" : " articles (") +
+           with_commas(s.added) + " added, " +
            with_commas(s.updated) + " updated, " + with_commas(s.unchanged) + " unchanged, " +
            with_commas(s.skipped) + " skipped) from " + with_commas(s.files) +
            (s.files == 1 ? " file, " : " files, ") + megabytes(s.bytes_read);
@@ -73,7 +74,8 @@ std::string format_summary(const IndexStats& s) {
                   with_commas(static_cast<std::uint64_t>(double(s.articles()) / secs)).c_str(),
                   double(s.bytes_read) / 1e6 / secs);
     out += timing;
-    out += "; database has " + with_commas(s.total_documents) + " articles";
+    out += "; database has " + with_commas(s.total_documents) +
+           (s.total_documents == 1 ? " article" : " articles");
     if (s.warnings) out += "; " + with_commas(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
     std::uint64_t passed = 0;
     for (const auto& [reason, n] : s.passed_over) passed += n;

@@ -15,8 +15,8 @@ fs::path env_path(const char* name, const fs::path& fallback) {
 }
 }  // namespace
 
-fs::path source_dir() { return env_path("NEWSDEX_SOURCE_DIR", fs::current_path()); }
-fs::path binary_dir() { return env_path("NEWSDEX_BINARY_DIR", fs::current_path()); }
+fs::path source_dir() { return env_path("NEWSDEX_SOURCE_DIR", NEWSDEX_TEST_SOURCE_DIR); }
+fs::path binary_dir() { return env_path("NEWSDEX_BINARY_DIR", NEWSDEX_TEST_BINARY_DIR); }
 fs::path fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
 
 fs::path shared_corpus_dir() {
