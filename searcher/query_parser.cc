@@ -339,6 +339,14 @@ class Parser {
         return n;
     }
 
+    /// One note per dangling operator, naming what is missing.
+    void dangling(std::string_view op, bool have_left, bool have_right) {
+        std::string what = !have_left && !have_right ? " without operands"
+                           : !have_left              ? " without a left operand"
+                                                     : " without a right operand";
+        notes_.add(std::string(op) + what + ": ignored");
+    }
+
     QueryNode parse_or(int depth) {
         std::vector<QueryNode> alternatives;
         std::size_t before = pos_;
@@ -347,12 +355,11 @@ class Parser {
         if (first.kind != QueryNodeKind::Empty) alternatives.push_back(std::move(first));
         while (peek().kind == Lex::Or) {
             advance();
-            if (!have_left) notes_.add("OR without a left operand: ignored");
             // A following AND is left to parse_and, which notes it as dangling.
-            if (!starts_seq(peek()) && peek().kind != Lex::Not && peek().kind != Lex::And) {
-                notes_.add("OR without a right operand: ignored");
-                continue;
-            }
+            bool have_right =
+                starts_seq(peek()) || peek().kind == Lex::Not || peek().kind == Lex::And;
+            if (!have_left || !have_right) dangling("OR", have_left, have_right);
+            if (!have_right) continue;
             have_left = true;
             QueryNode next = parse_and(depth);
             if (next.kind != QueryNodeKind::Empty) alternatives.push_back(std::move(next));
@@ -366,9 +373,9 @@ class Parser {
         for (;;) {
             if (peek().kind == Lex::And) {
                 advance();
-                if (first) notes_.add("AND without a left operand: ignored");
-                if (!starts_seq(peek()) && peek().kind != Lex::Not) {
-                    notes_.add("AND without a right operand: ignored");
+                bool have_right = starts_seq(peek()) || peek().kind == Lex::Not;
+                if (first || !have_right) dangling("AND", !first, have_right);
+                if (!have_right) {
                     first = false;
                     continue;
                 }
