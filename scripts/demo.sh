@@ -9,10 +9,10 @@ bin=${NEWSDEX_BUILD_DIR:-$root/build}
 db=${NEWSDEX_DB:-$bin/demo.db}
 rm -rf "$db"
 
-echo "== newsdex-index --db $db corpus/text corpus/jsonl corpus/csv corpus/trec"
-"$bin/indexer/newsdex-index" --db "$db" "$root/corpus/text" "$root/corpus/jsonl" "$root/corpus/csv" "$root/corpus/trec"
+echo "== newsdex-index --db $db corpus/"
+"$bin/indexer/newsdex-index" --db "$db" "$root/corpus"
 echo "== the same again: nothing is duplicated"
-"$bin/indexer/newsdex-index" --db "$db" --quiet "$root/corpus/text" "$root/corpus/jsonl" "$root/corpus/csv" "$root/corpus/trec"
+"$bin/indexer/newsdex-index" --db "$db" --quiet "$root/corpus"
 
 search() {
   echo

@@ -51,8 +51,8 @@ const char* kReset = "\x1b[0m";
 std::string format_text(const SearchResult& r, const TextStyle& style) {
     std::string out;
     char head[160];
-    std::snprintf(head, sizeof head, "%s%s results for \"", r.total_is_exact ? "" : "about ",
-                  number(r.estimated_total).c_str());
+    std::snprintf(head, sizeof head, "%s%s %s for \"", r.total_is_exact ? "" : "about ",
+                  number(r.estimated_total).c_str(), r.estimated_total == 1 ? "result" : "results");
     out += head;
     out += r.query;
     std::snprintf(head, sizeof head, "\" (%.1f ms)\n", r.took_ms);
