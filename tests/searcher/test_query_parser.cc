@@ -3,7 +3,6 @@
 // the notes (and strict cases must leave no notes at all).
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <ctime>
 #include <random>
 #include <string>
@@ -171,12 +170,11 @@ void PrintTo(const HostileCase& c, std::ostream* os) { *os << c.name; }
 
 class ParseRobustness : public ::testing::TestWithParam<HostileCase> {};
 
-TEST_P(ParseRobustness, ReturnsQuickly) {
-    auto start = std::chrono::steady_clock::now();
+// No timing assert (speed belongs in bench/): a hang is caught by ctest's timeout.
+TEST_P(ParseRobustness, Parses) {
     ParsedQuery parsed = parse_query(GetParam().query);
-    (void)describe(parsed.root);
-    auto elapsed = std::chrono::steady_clock::now() - start;
-    EXPECT_LT(elapsed, std::chrono::seconds(5));
+    EXPECT_FALSE(describe(parsed.root).empty() && parsed.notes.empty())
+        << "an unparseable query must at least say why";
 }
 
 std::string random_bytes(std::size_t n, unsigned seed) {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -324,14 +323,14 @@ void PrintTo(const HostileCase& c, std::ostream* os) { *os << c.name; }
 
 class QueryHostile : public ::testing::TestWithParam<HostileCase> {};
 
-TEST_P(QueryHostile, BuildsAndRunsQuickly) {
-    auto start = std::chrono::steady_clock::now();
+// No timing assert (speed belongs in bench/): a hang here is caught by ctest's timeout.
+TEST_P(QueryHostile, BuildsAndRuns) {
     TextAnalyzer analyzer;
     QueryPlan plan = build_query(GetParam().query, {}, analyzer);
     (void)run(fixture().db, plan.query);
     (void)run(fixture().db, plan.relaxed);
     (void)spelling_suggestion(GetParam().query, fixture().db, analyzer);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    SUCCEED();
 }
 
 std::string random_bytes(std::size_t n, unsigned seed) {
@@ -347,9 +346,21 @@ std::string repeated(const std::string& unit, std::size_t n) {
     return s;
 }
 
+std::string quoted(const std::string& text) {
+    std::string s(1, '"');
+    s += text;
+    s += '"';
+    return s;
+}
+
 std::string ten_thousand_words() {
     std::string s;
-    for (int i = 0; i < 10000; ++i) s += "word" + std::to_string(i) + ' ';
+    for (int i = 0; i < 10000; ++i) {
+        // Appended piecewise: GCC 12 warns (-Wrestrict) on "literal" + std::string temporaries.
+        s += "word";
+        s += std::to_string(i);
+        s += ' ';
+    }
     return s;
 }
 
@@ -363,8 +374,8 @@ INSTANTIATE_TEST_SUITE_P(
                       HostileCase{"ten_thousand_open_parens", std::string(10000, '(')},
                       HostileCase{"ten_thousand_nested_groups", repeated("(a ", 10000)},
                       HostileCase{"ten_thousand_excluded_groups", repeated("-(ferry ", 10000)},
-                      HostileCase{"long_phrase", "\"" + repeated("ferry schedules ", 5000) + "\""},
-                      HostileCase{"long_hyphenated_word", repeated("cease-", 5000) + "fire"},
+                      HostileCase{"long_phrase", quoted(repeated("ferry schedules ", 5000))},
+                      HostileCase{"long_hyphenated_word", repeated("cease-", 5000).append("fire")},
                       HostileCase{"long_wildcard", repeated("x", 10000) + "*"}),
     [](const auto& info) { return std::string(info.param.name); });
 
