@@ -13,8 +13,9 @@
 namespace newsdex::schema {
 
 // --- term prefixes -------------------------------------------------------
-/// Unique id: "Q" + collection + '\x1f' + native id. One per document; the
-/// indexer replaces by it, so re-indexing never duplicates.
+/// Unique id: "Q" + native id + '\x1f' + collection. One per document; the
+/// indexer replaces by it, so re-indexing never duplicates. The id comes first
+/// so that `id:X` is a prefix (wildcard) query over every collection.
 inline constexpr std::string_view kPrefixUnique = "Q";
 /// Stemmed form of a word, without positions (Xapian's STEM_SOME convention).
 inline constexpr std::string_view kPrefixStem = "Z";
@@ -25,14 +26,8 @@ inline constexpr std::string_view kPrefixAuthor = "A";
 /// Boolean filter terms: lower-cased whole value.
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";
-inline constexpr std::string_view kPrefixPlace = "XPLACE";
 inline constexpr std::string_view kPrefixLang = "XLANG";
 inline constexpr std::string_view kPrefixCollection = "XCOLL";
-/// Native id, for `id:` queries within any collection.
-inline constexpr std::string_view kPrefixId = "XID";
-/// Year ("XYEAR1987") and year-month ("XMONTH198702"), for cheap date filters.
-inline constexpr std::string_view kPrefixYear = "XYEAR";
-inline constexpr std::string_view kPrefixMonth = "XMONTH";
 
 // --- value slots -----------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -41,8 +36,7 @@ enum Slot : Xapian::valueno {
     kSlotDate = 0,
     /// Source as written (for facets and display of counts).
     kSlotSource = 1,
-    /// Four-digit year, as text ("1987"), for the year facet.
-    kSlotYear = 2,
+    // Slot 2 is unused: the year facet is derived from kSlotDate.
     /// Collection name.
     kSlotCollection = 3,
     /// Language code.

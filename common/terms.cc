@@ -20,11 +20,16 @@ std::uint64_t fnv1a64(std::string_view s) {
 constexpr std::size_t kMaxTermBytes = 240;
 }  // namespace
 
+std::string unique_id_prefix(std::string_view native_id) {
+    std::string prefix(schema::kPrefixUnique);
+    prefix += native_id;
+    prefix.push_back(schema::kListSeparator);
+    return prefix;
+}
+
 std::string unique_term(std::string_view collection, std::string_view native_id) {
-    std::string term(schema::kPrefixUnique);
+    std::string term = unique_id_prefix(native_id);
     term += collection;
-    term.push_back(schema::kListSeparator);
-    term += native_id;
     if (term.size() <= kMaxTermBytes) return term;
     char hash[20];
     std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a64(term)));

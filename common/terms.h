@@ -7,10 +7,15 @@
 
 namespace newsdex {
 
-/// "Q" + collection + '\x1f' + native id. Xapian limits terms to 245 bytes, so
+/// "Q" + native id + '\x1f' + collection. Xapian limits terms to 245 bytes, so
 /// a longer key keeps a readable head and ends in a hash of the whole key:
 /// still unique in practice, still stable across runs.
 std::string unique_term(std::string_view collection, std::string_view native_id);
+
+/// What the unique terms of every article with this native id start with,
+/// whatever its collection ("Q" + id + '\x1f'): `id:` queries expand it.
+/// (An id so long that its unique term was hashed is not found this way.)
+std::string unique_id_prefix(std::string_view native_id);
 
 /// The boolean filter term for a field value: prefix + value lower-cased
 /// (ASCII only, so "Reuters" and "reuters" match), capped to Xapian's term limit.

@@ -1,7 +1,6 @@
 #include "document_builder.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "schema.h"
 #include "stored_fields.h"
@@ -19,17 +18,6 @@ bool spelling_candidate(const std::string& term) {
     // Words only: numbers and codes make poor "did you mean" suggestions.
     return std::none_of(term.begin(), term.end(),
                         [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '\''; });
-}
-
-struct Civil {
-    int year, month;
-};
-
-Civil civil_from_epoch(std::int64_t seconds) {
-    std::time_t t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1};
 }
 
 }  // namespace
@@ -87,24 +75,13 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     built.unique_term = unique_term(a.collection, a.id);
     doc.add_boolean_term(built.unique_term);
     doc.add_boolean_term(filter_term(schema::kPrefixCollection, a.collection));
-    doc.add_boolean_term(filter_term(schema::kPrefixId, a.id));
     if (!a.source.empty()) doc.add_boolean_term(filter_term(schema::kPrefixSource, a.source));
     if (!lang.empty()) doc.add_boolean_term(filter_term(schema::kPrefixLang, lang));
     for (const auto& topic : a.topics)
         if (!topic.empty()) doc.add_boolean_term(filter_term(schema::kPrefixTopic, topic));
-    for (const auto& place : a.places)
-        if (!place.empty()) doc.add_boolean_term(filter_term(schema::kPrefixPlace, place));
 
-    if (a.date) {
+    if (a.date)
         doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(static_cast<double>(*a.date)));
-        Civil c = civil_from_epoch(*a.date);
-        std::string year = std::to_string(c.year);
-        doc.add_value(schema::kSlotYear, year);
-        doc.add_boolean_term(std::string(schema::kPrefixYear) + year);
-        char month[16];
-        std::snprintf(month, sizeof month, "%02d", c.month);
-        doc.add_boolean_term(std::string(schema::kPrefixMonth) + year + month);
-    }
     if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
     doc.add_value(schema::kSlotCollection, a.collection);
     if (!lang.empty()) doc.add_value(schema::kSlotLang, lang);

@@ -392,11 +392,12 @@ class Builder {
                 return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, ser(*range->from));
             return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, ser(*range->to));
         }
+        if (name == "id")  // ids are exact (case kept), in whichever collection
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, unique_id_prefix(value));
         std::string_view prefix = name == "source"       ? schema::kPrefixSource
                                   : name == "topic"      ? schema::kPrefixTopic
                                   : name == "lang"       ? schema::kPrefixLang
-                                  : name == "collection" ? schema::kPrefixCollection
-                                                         : schema::kPrefixId;
+                                                         : schema::kPrefixCollection;
         if (name == "lang") value = canonical_language(value);  // as the indexer stores it
         return Xapian::Query(filter_term(prefix, value));
     }

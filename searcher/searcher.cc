@@ -36,13 +36,21 @@ class DateKey : public Xapian::KeyMaker {
     bool newest_first_;
 };
 
-/// Counts values of a slot; a slot may hold several values joined by
-/// schema::kListSeparator (topics), each counted once per document.
-class ListValueCountSpy : public Xapian::MatchSpy {
+/// Counts a facet over the match set: the values of a slot (several per
+/// document when joined by schema::kListSeparator, as topics are), or the year
+/// of the date slot.
+class FacetCountSpy : public Xapian::MatchSpy {
   public:
-    explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    enum class Kind { Values, YearOfDate };
+    FacetCountSpy(Xapian::valueno slot, Kind kind) : slot_(slot), kind_(kind) {}
+
     void operator()(const Xapian::Document& doc, double) override {
         std::string v = doc.get_value(slot_);
+        if (v.empty()) return;
+        if (kind_ == Kind::YearOfDate) {
+            ++counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v))).substr(0, 4)];
+            return;
+        }
         std::string_view rest(v);
         while (!rest.empty()) {
             auto sep = rest.find(schema::kListSeparator);
@@ -52,6 +60,7 @@ class ListValueCountSpy : public Xapian::MatchSpy {
             rest.remove_prefix(sep + 1);
         }
     }
+
     std::vector<FacetValue> top(std::size_t n) const {
         std::vector<FacetValue> out;
         out.reserve(counts_.size());
@@ -65,15 +74,17 @@ class ListValueCountSpy : public Xapian::MatchSpy {
 
   private:
     Xapian::valueno slot_;
+    Kind kind_;
     std::unordered_map<std::string, std::uint64_t> counts_;
 };
 
-Xapian::valueno facet_slot(const std::string& name) {
-    if (name == "source") return schema::kSlotSource;
-    if (name == "year") return schema::kSlotYear;
-    if (name == "topic") return schema::kSlotTopics;
-    if (name == "lang") return schema::kSlotLang;
-    if (name == "collection") return schema::kSlotCollection;
+std::unique_ptr<FacetCountSpy> make_facet_spy(const std::string& name) {
+    using Kind = FacetCountSpy::Kind;
+    if (name == "source") return std::make_unique<FacetCountSpy>(schema::kSlotSource, Kind::Values);
+    if (name == "year") return std::make_unique<FacetCountSpy>(schema::kSlotDate, Kind::YearOfDate);
+    if (name == "topic") return std::make_unique<FacetCountSpy>(schema::kSlotTopics, Kind::Values);
+    if (name == "lang") return std::make_unique<FacetCountSpy>(schema::kSlotLang, Kind::Values);
+    if (name == "collection") return std::make_unique<FacetCountSpy>(schema::kSlotCollection, Kind::Values);
     throw UsageError("unknown facet '" + name + "' (source, year, topic, lang, collection)");
 }
 
@@ -154,7 +165,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
 
-    std::vector<std::pair<std::string, std::unique_ptr<ListValueCountSpy>>> spies;
+    std::vector<std::pair<std::string, std::unique_ptr<FacetCountSpy>>> spies;
     auto run = [&](const Xapian::Query& query) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
@@ -164,7 +175,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         if (request.sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
         spies.clear();
         for (const auto& name : request.facets) {
-            spies.emplace_back(name, std::make_unique<ListValueCountSpy>(facet_slot(name)));
+            spies.emplace_back(name, make_facet_spy(name));
             enquire.add_matchspy(spies.back().second.get());
         }
         // Facets count the whole match set, not the page; so does --exact.
