@@ -17,6 +17,7 @@
 #include "bounded_queue.h"
 #include "document_builder.h"
 #include "errors.h"
+#include "language_guess.h"
 #include "schema.h"
 #include "text_analyzer.h"
 #include "text_sanitizer.h"
@@ -267,7 +268,13 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                     warn(Diagnostic{file_name, a.id.empty() ? "record " + std::to_string(record)
                                                             : "id " + a.id,
                                     *repaired});
-                a.lang = canonical_language(a.lang.empty() ? options_.default_lang : a.lang);
+                if (a.lang.empty()) {
+                    // A Japanese or Arabic article in a corpus that does not
+                    // say so must not be stemmed as --lang's language.
+                    a.lang = guess_language_by_script(a.title.empty() ? a.body : a.title + "\n" + a.body);
+                    if (a.lang.empty()) a.lang = options_.default_lang;
+                }
+                a.lang = canonical_language(a.lang);
                 if (a.id.empty()) a.id = file_name + "#" + std::to_string(record);
                 articles_read_.fetch_add(1, std::memory_order_relaxed);
                 if (segment_mode_ &&

@@ -1,0 +1,54 @@
+#include "language_guess.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+
+namespace newsdex {
+
+std::string guess_language_by_script(std::string_view text) {
+    constexpr std::size_t kSampleBytes = 4096;  // enough letters to tell, cheap per article
+    std::size_t length = std::min(text.size(), kSampleBytes);
+    enum { kLatin, kKana, kHan, kHangul, kArabic, kGreek, kHebrew, kThai, kOther, kCount };
+    std::array<std::size_t, kCount> counts{};
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts[kLatin], ++letters;
+            continue;
+        }
+        if (c < 0 || !u_isalpha(c)) continue;
+        ++letters;
+        UErrorCode status = U_ZERO_ERROR;
+        switch (uscript_getScript(c, &status)) {
+            case USCRIPT_LATIN: ++counts[kLatin]; break;
+            case USCRIPT_HIRAGANA:
+            case USCRIPT_KATAKANA: ++counts[kKana]; break;
+            case USCRIPT_HAN: ++counts[kHan]; break;
+            case USCRIPT_HANGUL: ++counts[kHangul]; break;
+            case USCRIPT_ARABIC: ++counts[kArabic]; break;
+            case USCRIPT_GREEK: ++counts[kGreek]; break;
+            case USCRIPT_HEBREW: ++counts[kHebrew]; break;
+            case USCRIPT_THAI: ++counts[kThai]; break;
+            default: ++counts[kOther]; break;
+        }
+    }
+    if (letters == 0) return {};
+    auto most = [&](std::size_t n) { return n * 2 > letters; };
+    // Japanese mixes kanji and kana: any real share of kana makes it Japanese.
+    if (most(counts[kKana] + counts[kHan]) && counts[kKana] * 10 >= letters) return "ja";
+    if (most(counts[kHan])) return "zh";
+    if (most(counts[kHangul])) return "ko";
+    if (most(counts[kArabic])) return "ar";
+    if (most(counts[kGreek])) return "el";
+    if (most(counts[kHebrew])) return "he";
+    if (most(counts[kThai])) return "th";
+    return {};
+}
+
+}  // namespace newsdex

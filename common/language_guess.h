@@ -1,0 +1,16 @@
+#pragma once
+// A language for articles that do not state one, from the script they are
+// written in. Only scripts that name a language well enough for stemming and
+// display are guessed; Latin (and Cyrillic) text is left to --lang.
+
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+/// "ja" (any kana), "zh" (Han without kana), "ko" (Hangul), "ar" (Arabic),
+/// "el" (Greek), "he" (Hebrew), "th" (Thai) when that script holds most of the
+/// letters in the first few KB of `text`; "" otherwise.
+std::string guess_language_by_script(std::string_view text);
+
+}  // namespace newsdex
