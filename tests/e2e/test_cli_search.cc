@@ -1,0 +1,225 @@
+// newsdex-search as users run it: text and JSON output, exit codes, several
+// databases as one, and real-corpus queries (Reuters topics and dates).
+#include <gtest/gtest.h>
+
+#include <rapidjson/document.h>
+
+#include <set>
+
+#include "support/run_command.h"
+#include "support/test_paths.h"
+
+namespace newsdex {
+namespace {
+
+using test::run_command;
+using test::tool_path;
+
+/// One sample-corpus database for all tests here (built once).
+class CliSearch : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = new test::TempDir();  // NOLINT: lives for the suite, freed in TearDownTestSuite
+        auto r = run_command(tool_path("newsdex-index"),
+                             {"--quiet", "--db", db(), (test::source_dir() / "corpus").string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    static void TearDownTestSuite() {
+        delete dir_;  // NOLINT
+        dir_ = nullptr;
+    }
+    static std::string db() { return (dir_->path() / "sample.db").string(); }
+
+    static test::CommandResult search(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db()});
+        return run_command(tool_path("newsdex-search"), args);
+    }
+
+    static rapidjson::Document json(const test::CommandResult& r) {
+        rapidjson::Document d;
+        d.Parse(r.out.c_str());
+        EXPECT_FALSE(d.HasParseError()) << r.out;
+        return d;
+    }
+
+    static std::set<std::string> ids(const rapidjson::Document& d) {
+        std::set<std::string> out;
+        for (const auto& h : d["hits"].GetArray()) out.insert(h["id"].GetString());
+        return out;
+    }
+
+    static test::TempDir* dir_;
+};
+
+test::TempDir* CliSearch::dir_ = nullptr;
+
+TEST_F(CliSearch, TextOutputHasHeaderRankTitleMetaAndMarkedSnippet) {
+    auto r = search({"--color", "never", "ceasefire"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2 results for \"ceasefire\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1. "), std::string::npos);
+    EXPECT_NE(r.out.find("[cease-fire]"), std::string::npos) << "hyphen form highlighted:\n" << r.out;
+    EXPECT_NE(r.out.find("[ceasefire]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2024-10-18 · Northfield Courier · corpus/jl-007"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no ANSI codes with --color never";
+}
+
+TEST_F(CliSearch, ColorAlwaysUsesAnsi) {
+    auto r = search({"--color", "always", "ceasefire"});
+    EXPECT_NE(r.out.find("\x1b["), std::string::npos);
+}
+
+TEST_F(CliSearch, JsonSchema) {
+    auto r = search({"--json", "--facet", "source", "--facet", "year", "--facet", "collection", "--limit",
+                     "3", "Okafor"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto d = json(r);
+    for (const char* key : {"query", "estimated_total", "took_ms", "suggestion", "hits", "facets"})
+        EXPECT_TRUE(d.HasMember(key)) << key;
+    EXPECT_STREQ(d["query"].GetString(), "Okafor");
+    EXPECT_TRUE(d["suggestion"].IsNull());
+    ASSERT_TRUE(d["hits"].IsArray());
+    ASSERT_EQ(d["hits"].Size(), 3u);
+    for (const auto& h : d["hits"].GetArray()) {
+        for (const char* key : {"rank", "collection", "id", "title", "date", "source", "url", "score",
+                                "snippet", "highlights"})
+            EXPECT_TRUE(h.HasMember(key)) << key;
+        EXPECT_TRUE(h["date"].IsNull() || std::string(h["date"].GetString()).size() == 10);
+        EXPECT_TRUE(h["score"].IsNumber());
+        ASSERT_TRUE(h["highlights"].IsArray());
+        const std::string snippet_text = h["snippet_text"].GetString();
+        for (const auto& range : h["highlights"].GetArray()) {
+            ASSERT_EQ(range.Size(), 2u);
+            EXPECT_LT(range[0].GetUint(), range[1].GetUint());
+        }
+    }
+    EXPECT_EQ(d["hits"][0]["rank"].GetUint(), 1u);
+    std::string snippet = d["hits"][0]["snippet"].GetString();
+    EXPECT_NE(snippet.find("<mark>"), std::string::npos) << snippet;
+    ASSERT_TRUE(d["facets"].HasMember("source"));
+    EXPECT_TRUE(d["facets"].HasMember("year"));
+    // Every article has a collection: its facet counts the whole match set, not the page.
+    std::uint64_t facet_total = 0;
+    for (const auto& v : d["facets"]["collection"].GetArray()) facet_total += v["count"].GetUint64();
+    EXPECT_GT(d["estimated_total"].GetUint64(), 3u);
+    EXPECT_EQ(facet_total, d["estimated_total"].GetUint64());
+}
+
+TEST_F(CliSearch, NoHitsIsExitZeroWithSuggestion) {
+    auto r = search({"--json", "zepelin"});
+    EXPECT_EQ(r.exit_code, 0);
+    auto d = json(r);
+    EXPECT_EQ(d["hits"].Size(), 0u);
+    ASSERT_TRUE(d["suggestion"].IsString());
+    EXPECT_STREQ(d["suggestion"].GetString(), "zeppelin");
+}
+
+TEST_F(CliSearch, PagingWithOffset) {
+    auto page1 = json(search({"--json", "--limit", "2", "the"}));
+    auto page2 = json(search({"--json", "--limit", "2", "--offset", "2", "the"}));
+    ASSERT_EQ(page2["hits"].Size(), 2u);
+    EXPECT_EQ(page2["hits"][0]["rank"].GetUint(), 3u);
+    for (const auto& id : ids(page2)) EXPECT_EQ(ids(page1).count(id), 0u) << id;
+}
+
+TEST_F(CliSearch, SortNewestAndOldest) {
+    auto newest = json(search({"--json", "--sort", "newest", "--limit", "30", "the"}));
+    std::string previous = "9999";
+    for (const auto& h : newest["hits"].GetArray()) {
+        if (h["date"].IsNull()) continue;
+        EXPECT_LE(std::string(h["date"].GetString()), previous);
+        previous = h["date"].GetString();
+    }
+    auto oldest = json(search({"--json", "--sort", "oldest", "--limit", "1", "the"}));
+    EXPECT_STREQ(oldest["hits"][0]["date"].GetString(), "2023-04-22");
+}
+
+TEST_F(CliSearch, RelaxedWhenNoArticleHasAllWords) {
+    auto r = search({"--color", "never", "zeppelin Okafor"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("no article has all the words"), std::string::npos) << r.out;
+}
+
+TEST_F(CliSearch, MalformedQueryIsSearchedLenientlyWithANote) {
+    auto r = search({"--json", "\"river authority"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto d = json(r);
+    ASSERT_GT(d["notes"].Size(), 0u);
+    EXPECT_GT(d["hits"].Size(), 0u);
+}
+
+TEST_F(CliSearch, InfoDescribesTheDatabase) {
+    auto r = search({"--info", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto d = json(r);
+    EXPECT_EQ(d["articles"].GetUint64(), 30u);
+    EXPECT_STREQ(d["first_date"].GetString(), "2023-04-22");
+    EXPECT_GT(d["size_bytes"].GetUint64(), 0u);
+    auto text = search({"--info"});
+    EXPECT_NE(text.out.find("articles: 30"), std::string::npos) << text.out;
+}
+
+TEST_F(CliSearch, ExitCodes) {
+    EXPECT_EQ(search({}).exit_code, 2) << "no query";
+    EXPECT_EQ(search({"--sort", "sideways", "x"}).exit_code, 2);
+    EXPECT_EQ(search({"--bm25", "nonsense", "x"}).exit_code, 2);
+    EXPECT_EQ(search({"--facet", "colour", "x"}).exit_code, 2);
+    test::TempDir tmp;
+    auto missing = run_command(tool_path("newsdex-search"), {"--db", (tmp / "nope").string(), "x"});
+    EXPECT_EQ(missing.exit_code, 3);
+    EXPECT_NE(missing.err.find("nope"), std::string::npos) << missing.err;
+    EXPECT_EQ(std::count(missing.err.begin(), missing.err.end(), '\n'), 1) << missing.err;
+}
+
+TEST_F(CliSearch, SeveralDatabasesSearchedAsOne) {
+    test::TempDir tmp;
+    std::string a = (tmp / "a").string(), b = (tmp / "b").string();
+    ASSERT_EQ(run_command(tool_path("newsdex-index"), {"-q", "--db", a, (test::source_dir() / "corpus" / "jsonl").string()}).exit_code, 0);
+    ASSERT_EQ(run_command(tool_path("newsdex-index"), {"-q", "--db", b, (test::source_dir() / "corpus" / "text").string()}).exit_code, 0);
+    auto r = run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--json", "ceasefire"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto d = json(r);
+    std::set<std::string> collections;
+    for (const auto& h : d["hits"].GetArray()) collections.insert(h["collection"].GetString());
+    EXPECT_EQ(collections, (std::set<std::string>{"jsonl", "text"}));
+    auto info = json(run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--info", "--json"}));
+    EXPECT_EQ(info["articles"].GetUint64(), 18u);
+}
+
+TEST(CliSearchShared, ReutersTopicsAndDateRanges) {
+    NEWSDEX_REQUIRE_SHARED_CORPUS("reuters21578");
+    test::TempDir tmp;
+    std::string db = (tmp / "reuters").string();
+    ASSERT_EQ(run_command(tool_path("newsdex-index"),
+                          {"-q", "--db", db, (test::shared_corpus_dir() / "reuters21578").string()})
+                  .exit_code,
+              0);
+    auto total = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db, "--json", "--exact", "--limit", "5"});
+        auto r = run_command(tool_path("newsdex-search"), args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        rapidjson::Document d;
+        d.Parse(r.out.c_str());
+        return d["estimated_total"].GetUint64();
+    };
+    EXPECT_EQ(total({"topic:cocoa"}), 76u);  // <D>cocoa</D> in TOPICS
+    std::uint64_t march = total({"date:1987-03-01..1987-03-31"});
+    std::uint64_t february = total({"date:..1987-02"});
+    std::uint64_t all = total({"date:1987"});
+    EXPECT_GT(march, 0u);
+    EXPECT_GT(february, 0u);
+    EXPECT_LE(march + february, all);
+    EXPECT_EQ(all, 21576u) << "two articles have unreadable dates";
+    EXPECT_LT(total({"cocoa date:1987-03"}), total({"cocoa"}));
+    auto r = run_command(tool_path("newsdex-search"),
+                         {"--db", db, "--json", "--limit", "3", "topic:cocoa", "\"cocoa prices\""});
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    ASSERT_GT(d["hits"].Size(), 0u);
+    EXPECT_NE(std::string(d["hits"][0]["snippet"].GetString()).find("<mark>cocoa prices</mark>"),
+              std::string::npos)
+        << d["hits"][0]["snippet"].GetString();
+}
+
+}  // namespace
+}  // namespace newsdex
