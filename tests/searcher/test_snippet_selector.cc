@@ -79,60 +79,53 @@ struct MatchCase {
 
 void PrintTo(const MatchCase& c, std::ostream* os) { *os << c.name; }
 
-class FindMatchesTest : public ::testing::TestWithParam<MatchCase> {};
+class SnippetFindMatchesTest : public ::testing::TestWithParam<MatchCase> {};
 
-TEST_P(FindMatchesTest, Marks) {
+TEST_P(SnippetFindMatchesTest, Marks) {
     const auto& c = GetParam();
     TextAnalyzer analyzer;
     SnippetSelector selector(analyzer, c.highlight, c.lang);
     auto matches = selector.find_matches(c.text);
     EXPECT_EQ(bracket(c.text, 0, c.text.size(), matches), c.expected);
-    EXPECT_TRUE(std::is_sorted(matches.begin(), matches.end(),
-                               [](const MatchRange& a, const MatchRange& b) { return a.end < b.start; }));
+    EXPECT_TRUE(
+        std::is_sorted(matches.begin(), matches.end(),
+                       [](const MatchRange& a, const MatchRange& b) { return a.end < b.start; }));
 }
 
 const MatchCase kMatchCases[] = {
     {"stem_marks_every_inflection", "en", "Plans, planning and planned: the planner plans.",
-     hl({"s:plan"}),
-     "[Plans], [planning] and [planned]: the planner [plans]."},
-    {"term_is_exact_without_stem", "en", "Plans and plan", hl({"t:plan"}),
-     "Plans and [plan]"},
-    {"phrase_is_one_range", "en", "A cease fire now.", hl({"q:cease fire"}),
-     "A [cease fire] now."},
-    {"phrase_words_apart_not_marked", "en", "Cease the fire; fire, cease.",
-     hl({"q:cease fire"}), "Cease the fire; fire, cease."},
-    {"phrase_across_punctuation_is_adjacent", "en", "Cease. Fire",
-     hl({"q:cease fire"}), "[Cease. Fire]"},
-    {"phrase_matches_hyphenated_form", "en", "The cease-fire held.",
-     hl({"q:cease fire"}), "The [cease-fire] held."},
+     hl({"s:plan"}), "[Plans], [planning] and [planned]: the planner [plans]."},
+    {"term_is_exact_without_stem", "en", "Plans and plan", hl({"t:plan"}), "Plans and [plan]"},
+    {"phrase_is_one_range", "en", "A cease fire now.", hl({"q:cease fire"}), "A [cease fire] now."},
+    {"phrase_words_apart_not_marked", "en", "Cease the fire; fire, cease.", hl({"q:cease fire"}),
+     "Cease the fire; fire, cease."},
+    {"phrase_across_punctuation_is_adjacent", "en", "Cease. Fire", hl({"q:cease fire"}),
+     "[Cease. Fire]"},
+    {"phrase_matches_hyphenated_form", "en", "The cease-fire held.", hl({"q:cease fire"}),
+     "The [cease-fire] held."},
     {"compound_term_marks_hyphen_span", "en", "A cease-fire, a ceasefire, a Cease\u2010Fire.",
      hl({"t:ceasefire"}), "A [cease-fire], a [ceasefire], a [Cease\u2010Fire]."},
-    {"one_term_phrase_matches_compound", "en", "the cease-fire plan",
-     hl({"q:ceasefire"}), "the [cease-fire] plan"},
+    {"one_term_phrase_matches_compound", "en", "the cease-fire plan", hl({"q:ceasefire"}),
+     "the [cease-fire] plan"},
     {"phrase_after_compound_uses_its_span", "en",
-     "Cease-fire talks resumed; talks on a cease-fire stalled.",
-     hl({"q:ceasefire talks"}),
+     "Cease-fire talks resumed; talks on a cease-fire stalled.", hl({"q:ceasefire talks"}),
      "[Cease-fire talks] resumed; talks on a cease-fire stalled."},
-    {"compound_parts_separately", "en", "cease-fire", hl({"t:cease", "t:fire"}),
-     "[cease]-[fire]"},
-    {"part_and_compound_merge", "en", "cease-fire", hl({"t:cease", "t:ceasefire"}),
-     "[cease-fire]"},
+    {"compound_parts_separately", "en", "cease-fire", hl({"t:cease", "t:fire"}), "[cease]-[fire]"},
+    {"part_and_compound_merge", "en", "cease-fire", hl({"t:cease", "t:ceasefire"}), "[cease-fire]"},
     {"phrase_and_its_word_merge", "en", "the State Department said",
-     hl({"t:department", "q:state department"}),
-     "the [State Department] said"},
-    {"adjacent_words_stay_separate", "en", "Blinken Netanyahu",
-     hl({"t:blinken", "t:netanyahu"}), "[Blinken] [Netanyahu]"},
+     hl({"t:department", "q:state department"}), "the [State Department] said"},
+    {"adjacent_words_stay_separate", "en", "Blinken Netanyahu", hl({"t:blinken", "t:netanyahu"}),
+     "[Blinken] [Netanyahu]"},
     {"accents_and_case", "fr", "Le Caf\u00e9, le CAF\u00c9 et le cafe.", hl({"t:cafe"}),
      "Le [Caf\u00e9], le [CAF\u00c9] et le [cafe]."},
-    {"curly_possessive", "en", "Blinken\u2019s visit and Blinken's aides",
-     hl({"t:blinken"}), "[Blinken\u2019s] visit and [Blinken's] aides"},
+    {"curly_possessive", "en", "Blinken\u2019s visit and Blinken's aides", hl({"t:blinken"}),
+     "[Blinken\u2019s] visit and [Blinken's] aides"},
     {"prefix_wildcard", "en", "Negotiators negotiated; negation.", hl({"p:negotiat"}),
      "[Negotiators] [negotiated]; negation."},
     {"japanese_dictionary_word", "ja", "\u6771\u4eac\u90fd\u306e\u9078\u6319\u3002",
      hl({"t:\u9078\u6319"}), "\u6771\u4eac\u90fd\u306e[\u9078\u6319]\u3002"},
     {"german_stem_and_sharp_s", "de", "Die Verhandlungen \u00fcber die Stra\u00dfenbahn.",
-     hl({"t:strassenbahn", "s:verhandl"}),
-     "Die [Verhandlungen] \u00fcber die [Stra\u00dfenbahn]."},
+     hl({"t:strassenbahn", "s:verhandl"}), "Die [Verhandlungen] \u00fcber die [Stra\u00dfenbahn]."},
     {"arabic_harakat", "ar", "\u0643\u064e\u062a\u064e\u0628\u064e \u0627\u0644\u0648\u0644\u062f",
      hl({"t:\u0643\u062a\u0628"}),
      "[\u0643\u064e\u062a\u064e\u0628\u064e] \u0627\u0644\u0648\u0644\u062f"},
@@ -142,13 +135,12 @@ const MatchCase kMatchCases[] = {
     {"empty_text", "en", "", hl({"t:x"}), ""},
 };
 
-INSTANTIATE_TEST_SUITE_P(Cases, FindMatchesTest, ::testing::ValuesIn(kMatchCases),
+INSTANTIATE_TEST_SUITE_P(snippet, SnippetFindMatchesTest, ::testing::ValuesIn(kMatchCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 // --- select ----------------------------------------------------------------
 
-const std::string kLede =
-    "US Secretary of State Antony Blinken arrived in Israel on Tuesday. ";
+const std::string kLede = "US Secretary of State Antony Blinken arrived in Israel on Tuesday. ";
 const std::string kFiller =
     "Officials met for hours in a closed room near the old port. "
     "The weather was mild and the streets were calm throughout the day. ";
@@ -167,16 +159,19 @@ struct SelectCase {
 
 void PrintTo(const SelectCase& c, std::ostream* os) { *os << c.name; }
 
-class SelectTest : public ::testing::TestWithParam<SelectCase> {};
+class SnippetSelectTest : public ::testing::TestWithParam<SelectCase> {};
 
-TEST_P(SelectTest, Passages) {
+TEST_P(SnippetSelectTest, Passages) {
     const auto& c = GetParam();
     TextAnalyzer analyzer;
     SnippetSelector selector(analyzer, c.highlight, c.lang);
     auto fragments = selector.select(c.text, {c.max_chars, c.fragments});
     EXPECT_EQ(show(c.text, fragments), c.expected);
     std::size_t visible = 0;
-    for (const auto& f : fragments) visible += code_points(c.text.substr(f.start, f.end - f.start));
+    for (const auto& f : fragments) {
+        EXPECT_LT(f.start, f.end) << "empty fragment";
+        visible += code_points(c.text.substr(f.start, f.end - f.start));
+    }
     EXPECT_LE(visible, c.max_chars);
     EXPECT_LE(fragments.size(), std::max<std::size_t>(1, c.fragments));
 }
@@ -184,8 +179,7 @@ TEST_P(SelectTest, Passages) {
 const SelectCase kSelectCases[] = {
     {"empty_text", "en", "", hl({"t:blinken"}), 100, 2, ""},
     {"whitespace_only", "en", " \n\t ", hl({"t:blinken"}), 100, 2, ""},
-    {"short_text_whole", "en", "Blinken arrived.", hl({"t:blinken"}), 100, 2,
-     "[Blinken] arrived."},
+    {"short_text_whole", "en", "Blinken arrived.", hl({"t:blinken"}), 100, 2, "[Blinken] arrived."},
     {"no_match_gives_opening_cut_at_word", "en", kFiller + kTail, hl({"t:zebra"}), 40, 2,
      "Officials met for hours in a closed room"},
     {"title_only_match_gives_opening", "en", kFiller, hl({}), 30, 1,
@@ -200,8 +194,9 @@ const SelectCase kSelectCases[] = {
      hl({"t:blinken", "t:ceasefire"}), 160, 2,
      "US Secretary of State Antony [Blinken] arrived in Israel on Tuesday. | The "
      "[cease-fire] plans held."},
-    {"one_fragment_when_asked_for_one", "en", kLede + kFiller + kFiller + "The cease-fire plans held.",
-     hl({"t:blinken", "t:ceasefire"}), 160, 1,
+    {"one_fragment_when_asked_for_one", "en",
+     kLede + kFiller + kFiller + "The cease-fire plans held.", hl({"t:blinken", "t:ceasefire"}),
+     160, 1,
      "US Secretary of State Antony [Blinken] arrived in Israel on Tuesday. Officials met for "
      "hours in a closed room near the old port. The weather was mild and the"},
     {"second_fragment_only_if_it_adds", "en", kLede + kFiller + "Then came the talks. " + kTail,
@@ -236,12 +231,14 @@ const SelectCase kSelectCases[] = {
      hl({"t:drought"}), 200, 1,
      "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the [drought]\n"
      "since early January and improving prospects.\n    The dry period means a late crop."},
+    {"budget_smaller_than_the_match_gives_nothing", "ja", "\u6771\u4eac\u306e\u9078\u6319",
+     hl({"t:\u9078\u6319"}), 1, 1, ""},
     {"abbreviations_do_not_break", "en",
      "Mr. Blinken met Gen. Halevi in the U.S. Embassy. The talks were long and not easy.",
      hl({"t:halevi"}), 60, 1, "Mr. Blinken met Gen. [Halevi] in the U.S. Embassy."},
 };
 
-INSTANTIATE_TEST_SUITE_P(Cases, SelectTest, ::testing::ValuesIn(kSelectCases),
+INSTANTIATE_TEST_SUITE_P(snippet, SnippetSelectTest, ::testing::ValuesIn(kSelectCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 // --- invariants over many budgets ------------------------------------------
@@ -256,9 +253,11 @@ TEST(SnippetSelector, BudgetAndBoundariesHoldForEveryBudget) {
         "\u6771\u4eac\u90fd\u306e\u5929\u6c17\u306f\u6674\u308c\u3067\u3057\u305f\u3002"
         "\u9078\u6319\u306f\u65e5\u66dc\u65e5\u306b\u884c\u308f\u308c\u307e\u3059\u3002",
         "\u0623\u0639\u0644\u0646\u062a \u0627\u0644\u062d\u0643\u0648\u0645\u0629 \u0623\u0646 "
-        "\u0627\u0644\u0627\u0646\u062a\u062e\u0627\u0628\u0627\u062a \u0633\u062a\u062c\u0631\u064a "
+        "\u0627\u0644\u0627\u0646\u062a\u062e\u0627\u0628\u0627\u062a "
+        "\u0633\u062a\u062c\u0631\u064a "
         "\u0641\u064a \u0627\u0644\u0631\u064a\u0627\u0636. \u0648\u0642\u0627\u0644 "
-        "\u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 \u0627\u0644\u062a\u062d\u0636\u064a\u0631\u0627\u062a "
+        "\u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 "
+        "\u0627\u0644\u062a\u062d\u0636\u064a\u0631\u0627\u062a "
         "\u062c\u0627\u0631\u064a\u0629.",
         "Die Stra\u00dfenbahn f\u00e4hrt \u00fcber die Br\u00fccke. Gr\u00f6\u00dfere "
         "Verhandlungen \u00fcber die Stra\u00dfenbahn beginnen im M\u00e4rz.",
@@ -323,7 +322,8 @@ TEST(SnippetSelector, LongArticleWithEverythingInTheLede) {
     // passage either way (term "plans" and stem "plan" are one concept).
     const std::string text = kPlans + long_filler(100000) + kPlans;
     TextAnalyzer analyzer;
-    const HighlightTerms highlight = hl({"t:ceasefire", "t:plans", "s:plan"});  // the selector keeps a reference
+    const HighlightTerms highlight =
+        hl({"t:ceasefire", "t:plans", "s:plan"});  // the selector keeps a reference
     SnippetSelector selector(analyzer, highlight, "en");
     EXPECT_EQ(show(text, selector.select(text, {70, 2})),
               "Blinken\u2019s [cease-fire] [plans] were shared with Israeli officials.");
