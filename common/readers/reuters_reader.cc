@@ -10,6 +10,7 @@
 #include "readers.h"
 #include "sgml_elements.h"
 #include "sgml_entities.h"
+#include "sgml_record_stream.h"
 
 namespace newsdex::readers {
 
@@ -118,39 +119,9 @@ class ReutersParser {
 void read_reuters(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
     in.skip_bom();
     ReutersParser parser(name, ctx);
-    std::string line;
-    std::string record;
-    bool inside = false;
-    std::size_t records = 0;
-    while (in.getline(line)) {
-        std::string_view rest = line;
-        while (!rest.empty()) {
-            if (!inside) {
-                std::size_t open = find_icase(rest, kOpen);
-                if (open == std::string_view::npos) break;
-                if (is_cancelled(ctx)) return;
-                inside = true;
-                record.clear();
-                rest.remove_prefix(open);
-            }
-            std::size_t close = find_icase(rest, kClose);
-            if (close == std::string_view::npos) {
-                record.append(rest);
-                record += '\n';
-                break;
-            }
-            record.append(rest.substr(0, close));
-            parser.record(record, false);
-            ++records;
-            inside = false;
-            rest.remove_prefix(close + kClose.size());
-        }
-        if (inside && rest.empty()) record += '\n';  // a blank line inside the record
-    }
-    if (inside) {
-        parser.record(record, true);
-        ++records;
-    }
+    std::size_t records = for_each_sgml_record(
+        in, {kOpen, kClose, /*keep_open_tag=*/true}, ctx,
+        [&](const std::string& record, bool unterminated) { parser.record(record, unterminated); });
     if (records == 0) warn(ctx, name, "", "no <REUTERS> records found");
 }
 

@@ -8,6 +8,7 @@
 #include "readers.h"
 #include "sgml_elements.h"
 #include "sgml_entities.h"
+#include "sgml_record_stream.h"
 
 namespace newsdex::readers {
 
@@ -85,35 +86,11 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
 
 void read_trec(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
     in.skip_bom();
-    std::string line;
-    std::string doc;
-    bool inside = false;
     std::size_t ordinal = 0;
-    while (in.getline(line)) {
-        std::string_view rest = line;
-        while (!rest.empty()) {
-            if (!inside) {
-                std::size_t open = find_icase(rest, kOpen);
-                if (open == std::string_view::npos) break;
-                if (is_cancelled(ctx)) return;
-                inside = true;
-                doc.clear();
-                rest.remove_prefix(open + kOpen.size());
-            }
-            std::size_t close = find_icase(rest, kClose);
-            if (close == std::string_view::npos) {
-                doc.append(rest);
-                doc += '\n';
-                break;
-            }
-            doc.append(rest.substr(0, close));
-            emit_doc(doc, ++ordinal, name, ctx, false);
-            inside = false;
-            rest.remove_prefix(close + kClose.size());
-        }
-        if (inside && rest.empty()) doc += '\n';  // a blank line inside the document
-    }
-    if (inside) emit_doc(doc, ++ordinal, name, ctx, true);
+    for_each_sgml_record(in, {kOpen, kClose, /*keep_open_tag=*/false}, ctx,
+                         [&](const std::string& doc, bool unterminated) {
+                             emit_doc(doc, ++ordinal, name, ctx, unterminated);
+                         });
     if (ordinal == 0) warn(ctx, name, "", "no <DOC> documents found");
 }
 
