@@ -20,7 +20,7 @@ namespace newsdex {
 enum class SortOrder { Relevance, Newest, Oldest };
 
 /// BM25 defaults, tuned on the TIME collection (see bench/RESULTS.md).
-inline constexpr double kDefaultBm25K1 = 1.2;
+inline constexpr double kDefaultBm25K1 = 2.0;
 inline constexpr double kDefaultBm25B = 0.75;
 
 struct SearchRequest {
