@@ -17,12 +17,14 @@ echo "== the same again: nothing is duplicated"
 search() {
   echo
   echo "== newsdex-search $*"
-  "$bin/searcher/newsdex-search" --db "$db" --limit 3 "$@"
+  "$bin/searcher/newsdex-search" --db "$db" "$@"
 }
-search ceasefire
-search '"river authority"'
-search 'Okafor’s plans'
-search --sort newest 'date:2024 tram'
-search --facet source --facet lang --limit 0 'source:"Harbor Gazette" OR lang:de'
-search 'cafe'
-search 'zepelin'
+search --limit 3 ceasefire
+search --limit 3 '"river authority"'
+search --limit 3 'Okafor’s plans'
+search --limit 3 --sort newest 'date:2024 port'
+search --limit 0 --facet source --facet lang 'source:"Harbor Gazette" OR lang:de'
+search --limit 2 'café'
+search --limit 2 --json 'ストライキ'
+search --limit 3 'zepelin'
+search --info
