@@ -1,7 +1,12 @@
 #include "indexer.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
@@ -10,6 +15,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -68,13 +74,66 @@ std::string default_collection(const std::string& input) {
     throw DatabaseError("database " + db + ": " + e.get_type() + ": " + e.get_msg());
 }
 
-/// A directory removed on scope exit (segment scratch space).
+/// An flock()ed file. The lock lasts exactly as long as this process holds
+/// the descriptor, so it also ends when the process is SIGKILLed (a PID in a
+/// name cannot tell that: PIDs are reused).
+class FileLock {
+  public:
+    FileLock() = default;
+    /// Takes the lock on `path` (created when missing) without waiting;
+    /// locked() is false when another process holds it or it cannot be opened.
+    explicit FileLock(const fs::path& path) {
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) release();
+    }
+    ~FileLock() { release(); }
+    FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    FileLock& operator=(FileLock&& other) noexcept {
+        if (this != &other) {
+            release();
+            fd_ = std::exchange(other.fd_, -1);
+        }
+        return *this;
+    }
+    bool locked() const { return fd_ >= 0; }
+
+  private:
+    void release() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+    int fd_ = -1;
+};
+
+/// Segment-mode scratch space beside the target: .NAME.newsdex-build-PID.
+/// Invariant: while a run uses it, its "lock" file is flock()ed by that run,
+/// which is how later runs tell a live build from one a kill left behind
+/// (recover_interrupted_builds).
+constexpr std::string_view kBuildDirMarker = ".newsdex-build-";
+constexpr const char* kBuildLockFile = "lock";
+
+/// The target as an absolute path without a trailing slash.
+fs::path normal_db_path(const std::string& db_path) {
+    fs::path db = fs::absolute(db_path).lexically_normal();
+    if (db.filename().empty()) db = db.parent_path();
+    return db;
+}
+
+std::string build_dir_prefix(const fs::path& normal_db) {
+    std::string prefix = ".";
+    prefix += normal_db.filename().string();
+    prefix += kBuildDirMarker;
+    return prefix;
+}
+
+/// A directory removed on scope exit (segment scratch space), locked while it exists.
 class ScratchDir {
   public:
     explicit ScratchDir(fs::path path) : path_(std::move(path)) {
         std::error_code ec;
         fs::remove_all(path_, ec);
         fs::create_directories(path_);
+        lock_ = FileLock(path_ / kBuildLockFile);
     }
     ~ScratchDir() {
         std::error_code ec;
@@ -86,7 +145,105 @@ class ScratchDir {
 
   private:
     fs::path path_;
+    FileLock lock_;
 };
+
+/// Whether process `pid` exists (EPERM: it exists but is not ours).
+bool process_exists(pid_t pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+
+/// Cleans up after segment-mode runs that were killed (SIGKILL, power loss,
+/// OOM killer) before they could remove their scratch directory, and refuses
+/// to run beside one that is still alive.
+///
+/// A killed run can leave:
+///  - .NAME.newsdex-build-PID/ with segments and perhaps "merged": removed
+///    (they never reached the target, which still holds its last commit);
+///  - no target at all, on file systems without renameat2(RENAME_EXCHANGE),
+///    when the kill fell between merge_segments' two renames: the target
+///    is then .../previous (the empty database it was before the run) and is
+///    renamed back before anything else, so the target always comes back at
+///    its last commit.
+/// A build whose lock is held belongs to a live run that may be about to swap
+/// its merged database in: writing to the target meanwhile would be lost, so
+/// this run stops with DatabaseLockedError as for Xapian's own lock.
+void recover_interrupted_builds(const std::string& db_path) {
+    const fs::path db = normal_db_path(db_path);
+    const std::string prefix = build_dir_prefix(db);
+    std::error_code ec;
+    fs::directory_iterator it(db.parent_path(), ec);
+    if (ec) return;  // no parent directory yet: nothing was ever built here
+    std::vector<fs::path> stale;
+    for (const fs::directory_entry& entry : it) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0 || !entry.is_directory(ec) || entry.is_symlink(ec)) continue;
+        fs::path lock_path = entry.path() / kBuildLockFile;
+        if (!fs::exists(lock_path, ec)) {
+            // Created but not locked yet (a run starting right now), or left
+            // by a run killed in that instant: only the PID can tell.
+            pid_t pid = 0;
+            try {
+                pid = static_cast<pid_t>(std::stol(name.substr(prefix.size())));
+            } catch (const std::exception&) {
+            }
+            if (pid != getpid() && process_exists(pid)) continue;
+            stale.push_back(entry.path());
+            continue;
+        }
+        FileLock probe(lock_path);
+        if (!probe.locked())
+            throw DatabaseLockedError("database " + db_path +
+                                      " is locked by another writer (another newsdex-index is "
+                                      "building it in " + entry.path().string() + ")");
+        stale.push_back(entry.path());
+    }
+    for (const fs::path& dir : stale) {
+        // Hold the dead run's lock while cleaning, so a third run starting now
+        // sees a live build instead of racing this one.
+        FileLock claim(dir / kBuildLockFile);
+        if (!claim.locked()) continue;
+        fs::path previous = dir / "previous";
+        if (!fs::exists(db, ec) && fs::exists(previous / "iamglass", ec)) {
+            fs::rename(previous, db, ec);
+            if (ec) continue;  // keep it for a later run rather than lose it
+        }
+        fs::remove_all(dir, ec);
+    }
+}
+
+/// Makes a rename in `dir` survive power loss, not only process death.
+void sync_directory(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+/// Puts the directory `replacement` where `target` is. The target is never
+/// missing: renameat2(RENAME_EXCHANGE) swaps both names in one atomic step
+/// (the old target ends up at `replacement`'s path). Where the file system
+/// cannot exchange, two renames via `parking` (inside the scratch directory)
+/// leave a window in which the target is missing; a kill inside it is undone
+/// by the next run (recover_interrupted_builds), an error by renaming back.
+void swap_directory_in(const fs::path& replacement, const fs::path& target, const fs::path& parking) {
+#ifdef RENAME_EXCHANGE
+    if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+        sync_directory(normal_db_path(target.string()).parent_path());
+        return;
+    }
+    if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+        throw fs::filesystem_error("cannot swap in the merged database", replacement, target,
+                                   std::error_code(errno, std::generic_category()));
+#endif
+    fs::rename(target, parking);
+    try {
+        fs::rename(replacement, target);
+    } catch (...) {
+        std::error_code ec;
+        fs::rename(parking, target, ec);
+        throw;
+    }
+    sync_directory(normal_db_path(target.string()).parent_path());
+}
 
 /// Spelling words counted in memory and handed to Xapian in bulk: one
 /// add_spelling per distinct word instead of one per word per article
@@ -349,15 +506,12 @@ void IndexRun::merge_segments(std::vector<fs::path> segments,
     all.compact(merged.string(), Xapian::Compactor::FULLER);
     all.close();
 
-    // Swap the merged database in. The target was empty (segment mode is only
-    // chosen then), so the short window between the renames risks nothing
-    // that was committed.
-    fs::path db(options_.db_path);
-    fs::path old = scratch_->path() / "previous";
+    // Swap the merged database in: this is the run's commit point. The target
+    // was empty (segment mode is only chosen then) and is never missing (see
+    // swap_directory_in); the old one is removed with the scratch directory.
     target->close();
     target.reset();
-    fs::rename(db, old);
-    fs::rename(merged, db);
+    swap_directory_in(merged, fs::path(options_.db_path), scratch_->path() / "previous");
 }
 
 void IndexRun::replay_updates(Xapian::WritableDatabase& target) {
@@ -421,13 +575,16 @@ IndexStats IndexRun::run() {
     if (inputs_found == 0) throw UsageError("none of the inputs exists");
 
     // 2. Open (and lock) the target for the whole run, so a second writer fails fast.
+    // First undo what killed segment-mode runs left behind (and stop if one is live).
+    recover_interrupted_builds(options_.db_path);
     std::optional<Xapian::WritableDatabase> target;
+    bool empty_target = false;
     try {
         target.emplace(options_.db_path, Xapian::DB_CREATE_OR_OPEN);
+        empty_target = target->get_doccount() == 0;
     } catch (const Xapian::Error& e) {
         rethrow_database_error(e, options_.db_path);
     }
-    bool empty_target = target->get_doccount() == 0;
     segment_mode_ = options_.mode == WriteMode::Segments ||
                     (options_.mode == WriteMode::Auto && empty_target);
     if (segment_mode_ && !empty_target)
@@ -435,10 +592,8 @@ IndexStats IndexRun::run() {
                          " has " + std::to_string(target->get_doccount()) + " documents");
     stats_.mode = segment_mode_ ? "segments" : "direct";
     if (segment_mode_) {
-        fs::path db = fs::absolute(options_.db_path).lexically_normal();
-        if (db.filename().empty()) db = db.parent_path();
-        scratch_.emplace(db.parent_path() /
-                         ("." + db.filename().string() + ".newsdex-build-" + std::to_string(getpid())));
+        fs::path db = normal_db_path(options_.db_path);
+        scratch_.emplace(db.parent_path() / (build_dir_prefix(db) + std::to_string(getpid())));
     }
 
     unsigned workers = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
