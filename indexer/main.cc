@@ -121,5 +121,8 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "\nnewsdex-index: failed: %s\n", e.what());
         return kExitFailure;
+    } catch (...) {
+        std::fprintf(stderr, "\nnewsdex-index: failed: unknown error\n");
+        return kExitFailure;
     }
 }

@@ -123,5 +123,8 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "newsdex-search: failed: %s\n", e.what());
         return kExitFailure;
+    } catch (...) {
+        std::fprintf(stderr, "newsdex-search: failed: unknown error\n");
+        return kExitFailure;
     }
 }

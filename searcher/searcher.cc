@@ -150,6 +150,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
             }
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError("database error: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            // The module edge: no Xapian type reaches the caller.
+            throw Error(std::string("search failed: ") + e.get_type() + ": " + e.get_msg());
         }
     }
 }
