@@ -1,0 +1,112 @@
+// newsdex-bench eval: topics + qrels -> run_eval() -> metrics table / JSON, TREC run file.
+
+#include <cstdio>
+#include <fstream>
+
+#include "cli_options.h"
+#include "commands.h"
+#include "errors.h"
+#include "progress_line.h"
+#include "relevance_eval.h"
+#include "trec_files.h"
+
+namespace newsdex::bench {
+
+namespace {
+
+const char* kEvalUsage =
+    "usage: newsdex-bench eval [--db DIR]... --topics FILE --qrels FILE [--run OUT] [--limit N]\n"
+    "                          [--bm25 K1,B] [--all-words] [--raw] [--summary] [--json OUT]\n"
+    "Runs each topic (TOPIC<TAB>TEXT per line) and scores the rankings against TREC qrels as "
+    "trec_eval\n"
+    "does: MAP, nDCG@10, P@10, Recall@100, MRR per topic and mean. Topics run with any word (OR) "
+    "by\n"
+    "default; --all-words runs them as newsdex-search does. The run file is 'TOPIC Q0 DOCNO RANK "
+    "SCORE TAG',\n"
+    "DOCNO being the article's native id.";
+
+std::pair<double, double> parse_bm25(const std::string& text) {
+    auto comma = text.find(',');
+    if (comma == std::string::npos) throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75)");
+    try {
+        double k1 = std::stod(text.substr(0, comma));
+        double b = std::stod(text.substr(comma + 1));
+        if (k1 < 0 || b < 0 || b > 1) throw UsageError("--bm25: need k1 >= 0 and 0 <= b <= 1");
+        return {k1, b};
+    } catch (const std::logic_error&) {
+        throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75), not '" + text + "'");
+    }
+}
+
+}  // namespace
+
+int eval_command(int argc, char** argv) {
+    namespace po = cli::po;
+    cli::DatabaseListOption dbs;
+    EvalOptions options;
+    std::string topics_file, qrels_file, run_out, json_out, bm25;
+    bool all_words = false, summary = false;
+
+    po::options_description desc("Options");
+    desc.add_options()("help,h", "show this help");
+    dbs.add_to(desc);
+    desc.add_options()("topics", po::value(&topics_file)->value_name("FILE"),
+                       "topics: TOPIC<TAB>TEXT per line")(
+        "qrels", po::value(&qrels_file)->value_name("FILE"), "TREC qrels: TOPIC 0 DOCNO LEVEL")(
+        "run", po::value(&run_out)->value_name("OUT"), "write the TREC run file to OUT")(
+        "tag", po::value(&options.tag)->value_name("TAG"),
+        "run tag in the run file (default newsdex)")("limit,n",
+                                                     po::value(&options.limit)->value_name("N"),
+                                                     "ranking depth per topic (default 1000)")(
+        "bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.2,0.75)")(
+        "all-words", po::bool_switch(&all_words), "every word must match (default: any word, OR)")(
+        "raw", po::bool_switch(&options.raw),
+        "topics are query syntax (default: lower-cased, syntax removed)")(
+        "lang", po::value(&options.lang)->value_name("CODE"),
+        "stemming language of the topics (default en)")("summary", po::bool_switch(&summary),
+                                                        "print the mean only, not every topic")(
+        "json", po::value(&json_out)->value_name("OUT"),
+        "write the metrics as JSON to OUT ('-': stdout)");
+
+    bool parsed = false;
+    int code = guarded("eval", kEvalUsage, true, [&] {
+        po::variables_map vm;
+        if (!cli::parse(argc, argv, desc, nullptr, vm, kEvalUsage)) return kExitOk;
+        dbs.finish();
+        if (topics_file.empty() || qrels_file.empty())
+            throw UsageError("--topics and --qrels are required");
+        if (options.limit == 0 || options.limit > 100000)
+            throw UsageError("--limit must be 1..100000");
+        if (!bm25.empty()) std::tie(options.bm25_k1, options.bm25_b) = parse_bm25(bm25);
+        if (options.tag.empty() || options.tag.find_first_of(" \t") != std::string::npos)
+            throw UsageError("--tag must be one word");
+        options.any = !all_words;
+        parsed = true;
+        return kExitOk;
+    });
+    if (!parsed) return code;
+
+    return guarded("eval", kEvalUsage, false, [&] {
+        options.db_paths = dbs.paths;
+        options.topics = read_query_file(topics_file);
+        options.qrels = read_qrels(qrels_file);
+        ProgressLine progress;
+        EvalRun run = run_eval(options, [&](const std::string& s) { progress.update(s); });
+        progress.clear();
+        if (!run_out.empty()) {
+            std::ofstream out(run_out, std::ios::binary | std::ios::trunc);
+            for (const auto& [topic, ranking] : run.rankings)
+                write_run(out, topic, ranking, options.tag);
+            out.close();
+            if (!out) throw Error("cannot write " + run_out);
+        }
+        if (json_out != "-") {
+            std::string text = format_eval_text(run, options, !summary);
+            std::fwrite(text.data(), 1, text.size(), stdout);
+        }
+        if (!json_out.empty()) write_output(json_out, format_eval_json(run, options));
+        return kExitOk;
+    });
+}
+
+}  // namespace newsdex::bench

@@ -1,0 +1,58 @@
+// newsdex-bench: query-speed, indexing and relevance benchmarks over the same
+// libraries newsdex-index and newsdex-search use. A thin main: it picks the
+// subcommand; each lives in cmd_*.cc.
+
+#include <cstdio>
+#include <cstring>
+
+#include "commands.h"
+#include "errors.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: newsdex-bench COMMAND [OPTIONS]\n"
+    "commands:\n"
+    "  query       query latency (p50/p90/p99/max) and QPS per query class, after warm-up\n"
+    "  index       indexing articles/s, MB/s, peak RSS, database size; read/analysis/write split\n"
+    "  eval        retrieval quality on topics + qrels: MAP, nDCG@10, P@10, Recall@100, MRR; TREC "
+    "run file\n"
+    "  compare     two `query --json` reports side by side; flags regressions beyond run-to-run "
+    "spread\n"
+    "  gen-corpus  a large corpus of real sentences recombined into new articles (JSONL on "
+    "stdout)\n"
+    "Run 'newsdex-bench COMMAND --help' for a command's options; bench/README.md explains the "
+    "method.\n"
+    "Exit status: 0 ok, 1 compare --fail-on-regression found one, 2 usage error, 3 database or I/O "
+    "failure.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace newsdex;
+    if (argc < 2) {
+        std::fprintf(stderr, "%s\n", kUsage);
+        return kExitUsage;
+    }
+    const char* command = argv[1];
+    if (!std::strcmp(command, "--help") || !std::strcmp(command, "-h") ||
+        !std::strcmp(command, "help")) {
+        std::printf("%s\n", kUsage);
+        return kExitOk;
+    }
+    struct Entry {
+        const char* name;
+        int (*run)(int, char**);
+    };
+    static constexpr Entry kCommands[] = {
+        {"query", bench::query_command},
+        {"index", bench::index_command},
+        {"eval", bench::eval_command},
+        {"compare", bench::compare_command},
+        {"gen-corpus", bench::gen_corpus_command},
+    };
+    for (const Entry& e : kCommands)
+        if (!std::strcmp(command, e.name)) return e.run(argc - 1, argv + 1);
+    std::fprintf(stderr, "newsdex-bench: unknown command '%s'\n%s\n", command, kUsage);
+    return kExitUsage;
+}
