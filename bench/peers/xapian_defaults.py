@@ -1,75 +1,77 @@
 #!/usr/bin/python3
-"""Plain Xapian with its defaults, as a baseline peer for newsdex.
+"""Plain Xapian with its defaults, as a baseline peer for newsdex: what a
+developer gets from the same library with no tuning, so the side-by-side
+benchmark shows what newsdex's analysis, ranking and snippets cost or save.
 
-It indexes exactly the articles of a newsdex database (title and body read
-from newsdex's stored fields, so both engines see the same text) with
-TermGenerator defaults (English stemmer, STEM_SOME, positions), and searches
-with QueryParser defaults (English stemmer, STEM_SOME, default operator OR)
-and BM25Weight defaults.
+It indexes exactly the articles newsdex indexed (the JSONL of
+export_newsdex.py, or a newsdex database's stored fields directly) with
+TermGenerator defaults (English stemmer, STEM_SOME, positions; title also
+under S), and searches with QueryParser defaults (English stemmer, STEM_SOME;
+default operator AND as newsdex's, OR for class 'any'), BM25Weight defaults,
+and MSet::snippet for snippets.
 
-  xapian_defaults.py index --from-newsdex NEWSDEX_DB --out PEER_DB
+  xapian_defaults.py index (--jsonl ARTICLES.jsonl | --from-newsdex NEWSDEX_DB) --out PEER_DB
   xapian_defaults.py run --db PEER_DB --topics TOPICS.tsv [--limit 1000] --run OUT.run
   xapian_defaults.py query --db PEER_DB --queries QUERIES.tsv [--runs 5] [--warmup 1]
                            [--limit 10] [--snippets] [--json OUT.json]
 
-Needs Debian's python3-xapian, which /usr/bin/python3 sees.
+`query` writes the JSON of `newsdex-bench query --json` (plus "engine" and
+the queries it skipped, per class, with the reason). Needs Debian's
+python3-xapian, which /usr/bin/python3 sees.
 """
 import argparse
-import json
-import statistics
+import os
 import sys
 import time
 
 import xapian
 
-STORED_VERSION = 1
-TAG_ID, TAG_TITLE, TAG_BODY = 1, 3, 4
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peerlib  # noqa: E402
+
+SLOT_ID, SLOT_DATE = 0, 1  # id as text; date as sortable_serialise(seconds)
+TOPIC_PREFIX = "XT"
+DATA_SEPARATOR = "\x1f"    # document data: title, separator, body
+SNIPPET_BYTES = 240         # newsdex's default snippet size (characters; bytes here)
 
 
-def decode_stored(data):
-    """newsdex's stored fields (common/stored_fields.cc): version byte, then
-    (tag, varint length, bytes) per field."""
-    if not data or data[0] != STORED_VERSION:
-        raise ValueError("not newsdex stored fields")
-    fields, i = {}, 1
-    while i < len(data):
-        tag = data[i]
-        i += 1
-        length, shift = 0, 0
-        while True:
-            byte = data[i]
-            i += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
-        fields[tag] = data[i:i + length].decode("utf-8", "replace")
-        i += length
-    return fields
+def articles_from_newsdex(db_path):
+    """The same records export_newsdex.py writes, straight from the database."""
+    db = xapian.Database(db_path)
+    for post in db.postlist(""):
+        f = peerlib.decode_stored(db.get_document(post.docid).get_data())
+        f.setdefault("id", str(post.docid))
+        if "date" in f:
+            f["epoch"] = f.pop("date")
+        yield f
 
 
 def index(args):
-    source = xapian.Database(args.from_newsdex)
+    articles = peerlib.read_articles(args.jsonl) if args.jsonl else articles_from_newsdex(args.from_newsdex)
     out = xapian.WritableDatabase(args.out, xapian.DB_CREATE_OR_OVERWRITE)
     tg = xapian.TermGenerator()
     tg.set_stemmer(xapian.Stem("english"))
     started = time.monotonic()
     count = 0
-    for post in source.postlist(""):
-        fields = decode_stored(source.get_document(post.docid).get_data())
+    for a in articles:
         doc = xapian.Document()
         tg.set_document(doc)
-        title, body = fields.get(TAG_TITLE, ""), fields.get(TAG_BODY, "")
+        title, body = a.get("title", ""), a.get("body", "")
         tg.index_text(title, 1, "S")
         tg.index_text(title)
         tg.increase_termpos()
         tg.index_text(body)
-        doc.set_data(body)
-        doc.add_boolean_term("Q" + fields.get(TAG_ID, str(post.docid)))
-        doc.add_value(0, fields.get(TAG_ID, ""))
+        doc.set_data(title + DATA_SEPARATOR + body)
+        doc.add_boolean_term("Q" + a["id"])
+        for topic in a.get("topics", []):
+            doc.add_boolean_term(TOPIC_PREFIX + topic.lower())
+        doc.add_value(SLOT_ID, a["id"])
+        if "epoch" in a:
+            doc.add_value(SLOT_DATE, xapian.sortable_serialise(a["epoch"]))
         out.add_document(doc)
         count += 1
     out.commit()
+    out.close()
     print(f"indexed {count} articles in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
 
@@ -79,6 +81,7 @@ def parser_for(db):
     qp.set_stemming_strategy(xapian.QueryParser.STEM_SOME)
     qp.set_database(db)
     qp.add_prefix("title", "S")
+    qp.add_boolean_prefix("topic", TOPIC_PREFIX)
     return qp
 
 
@@ -89,6 +92,7 @@ def enquire_for(db):
 
 
 def run(args):
+    """A TREC run file (relevance): topics as typed, lower-cased, ORed."""
     db = xapian.Database(args.db)
     qp, enquire = parser_for(db), enquire_for(db)
     with open(args.topics, encoding="utf-8") as topics, open(args.run, "w") as out:
@@ -100,71 +104,86 @@ def run(args):
             # capitalised words unstemmed, which would cripple the baseline.
             enquire.set_query(qp.parse_query(text.lower()))
             for m in enquire.get_mset(0, args.limit):
-                docno = m.document.get_value(0).decode()
+                docno = m.document.get_value(SLOT_ID).decode()
                 out.write(f"{qid} Q0 {docno} {m.rank + 1} {m.weight:.4f} xapian-defaults\n")
 
 
-def percentile(sorted_values, p):
-    """Nearest-rank percentile, as newsdex-bench computes it."""
-    if not sorted_values:
-        return 0.0
-    rank = max(1, -(-len(sorted_values) * p // 100))
-    return sorted_values[int(rank) - 1]
+def translate(cls, text):
+    """newsdex query -> (QueryParser string or None, filter Query or None, sort)."""
+    text_node, dates, topics = peerlib.split_filters(peerlib.parse_query(text))
+    qp_text = peerlib.to_xapian(text_node) if text_node else None
+    filters = [xapian.Query(TOPIC_PREFIX + t) for t in topics]
+    if dates:
+        lo, hi = peerlib.intersect_dates(dates)
+        if lo is not None and hi is not None:
+            filters.append(xapian.Query(xapian.Query.OP_VALUE_RANGE, SLOT_DATE,
+                                        xapian.sortable_serialise(lo), xapian.sortable_serialise(hi)))
+        elif lo is not None:
+            filters.append(xapian.Query(xapian.Query.OP_VALUE_GE, SLOT_DATE, xapian.sortable_serialise(lo)))
+        else:
+            filters.append(xapian.Query(xapian.Query.OP_VALUE_LE, SLOT_DATE, xapian.sortable_serialise(hi)))
+    flt = None
+    if filters:
+        flt = filters[0] if len(filters) == 1 else xapian.Query(xapian.Query.OP_AND, filters)
+    return qp_text, flt, cls == "sorted"
 
 
 def query(args):
     db = xapian.Database(args.db)
     qp, enquire = parser_for(db), enquire_for(db)
-    classes = {}
-    with open(args.queries, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip() or line.startswith("#"):
-                continue
-            cls, text = line.rstrip("\n").split("\t", 1)
-            classes.setdefault(cls, []).append(text)
+    stem = xapian.Stem("english")
+    flags = xapian.QueryParser.FLAG_DEFAULT | xapian.QueryParser.FLAG_WILDCARD
+    queries = peerlib.read_queries(args.queries)
+    prepared, skipped = peerlib.prepare_all(queries, translate)
+    limit = args.limit
 
-    def one(text, snippets):
-        # The class conventions of newsdex-bench: 'any' ORs (QueryParser's
-        # default anyway), every other class ANDs its words.
+    def search(cls, prep, snippets):
+        """Parse, match, fetch the stored article of each hit (and snippet
+        it): what newsdex's Searcher::search does per query."""
+        qp_text, flt, newest = prep
         qp.set_default_op(xapian.Query.OP_OR if cls == "any" else xapian.Query.OP_AND)
-        started = time.perf_counter()
-        q = qp.parse_query(text, xapian.QueryParser.FLAG_DEFAULT | xapian.QueryParser.FLAG_WILDCARD)
+        q = qp.parse_query(qp_text, flags) if qp_text else xapian.Query.MatchAll
+        if flt is not None:
+            q = xapian.Query(xapian.Query.OP_FILTER, q, flt)
         enquire.set_query(q)
-        mset = enquire.get_mset(0, args.limit)
+        if newest:
+            enquire.set_sort_by_value_then_relevance(SLOT_DATE, True)
+        else:
+            enquire.set_sort_by_relevance()
+        mset = enquire.get_mset(0, limit)
         for m in mset:
-            data = m.document.get_data()
+            title, _, body = m.document.get_data().decode("utf-8", "replace").partition(DATA_SEPARATOR)
             if snippets:
-                mset.snippet(data.decode("utf-8", "replace"), 240)
-        return (time.perf_counter() - started) * 1000.0
+                mset.snippet(title, len(title) + 1, stem)
+                mset.snippet(body, SNIPPET_BYTES, stem)
+        return mset.get_matches_estimated()
 
-    report = {"engine": "xapian-defaults", "classes": {}}
-    for cls, texts in classes.items():
-        for snippets in ([False, True] if args.snippets else [False]):
-            for _ in range(args.warmup):
-                for t in texts:
-                    one(t, snippets)
-            latencies = sorted(one(t, snippets) for _ in range(args.runs) for t in texts)
-            key = cls + ("+snippets" if snippets else "")
-            report["classes"][key] = {
-                "count": len(latencies),
-                "p50_ms": percentile(latencies, 50),
-                "p90_ms": percentile(latencies, 90),
-                "p99_ms": percentile(latencies, 99),
-                "max_ms": latencies[-1],
-                "mean_ms": statistics.fmean(latencies),
-            }
-    text = json.dumps(report, indent=1)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
-    print(text)
+    def count(cls, prep):
+        """Exact match count of the query search() has just run, untimed
+        (first run only), so the peers' counts can be set side by side to
+        check the translations."""
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated()
+
+    started = time.monotonic()
+    data = peerlib.run_bench(prepared, search, args.warmup, args.runs, args.snippets, count=count)
+    seconds = time.monotonic() - started
+    desc = peerlib.describe("QueryParser::parse_query + Enquire::get_mset + Document::get_data per hit "
+                            "(+ MSet::snippet of title and body), timed from Python", args.warmup, args.runs,
+                            args.limit, args.snippets)
+    obj = peerlib.report("xapian-defaults", xapian.version_string(), desc, args.queries, queries, prepared,
+                         skipped, data, [args.db], db.get_doccount(), args.warmup, args.runs, args.limit,
+                         args.snippets, seconds)
+    peerlib.write_report(obj, args.json)
+    peerlib.print_summary(obj)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("index")
-    p.add_argument("--from-newsdex", required=True)
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--jsonl", help="articles exported by export_newsdex.py")
+    src.add_argument("--from-newsdex", help="a newsdex database (its stored fields)")
     p.add_argument("--out", required=True)
     p = sub.add_parser("run")
     p.add_argument("--db", required=True)
@@ -178,7 +197,7 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--snippets", action="store_true")
-    p.add_argument("--json")
+    p.add_argument("--json", help="write the report here ('-' or nothing: standard output)")
     args = ap.parse_args()
     {"index": index, "run": run, "query": query}[args.command](args)
 
