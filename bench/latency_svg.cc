@@ -134,6 +134,12 @@ std::string latency_svg(const QueryBenchResult& result, const std::string& title
         y += kRowHeight;
     };
     for (const auto& mode : result.modes) {
+        if (mode.snippets && y > kTop) {
+            // The rows with snippets follow those without: a rule between the two.
+            svg << "<line x1=\"" << kLeft - 100 << "\" x2=\"" << kLeft + plot_w << "\" y1=\""
+                << y + 2 << "\" y2=\"" << y + 2
+                << "\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n";
+        }
         for (const auto& c : mode.classes) {
             std::string label = c.name;
             if (mode.snippets) label += " +snip";
