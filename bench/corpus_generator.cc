@@ -8,6 +8,8 @@
 #include <ctime>
 #include <functional>
 
+#include "text_table.h"
+
 namespace newsdex::bench {
 
 namespace {
@@ -166,7 +168,7 @@ void generate_corpus(const SentencePool& pool, const GeneratorOptions& options, 
 
     std::vector<std::string> sources = pool.sources();
     for (std::size_t i = sources.size(); i < 8; ++i)
-        sources.push_back("gen-wire-" + std::to_string(i + 1));
+        sources.push_back(concat("gen-wire-", std::to_string(i + 1)));
     const std::int64_t lo = pool.first_date().value_or(946684800);                // 2000-01-01
     const std::int64_t hi = std::max(lo, pool.last_date().value_or(1735603200));  // 2024-12-31
 

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "errors.h"
+#include "text_table.h"
 
 namespace newsdex::bench {
 
@@ -176,7 +177,7 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options, const Progres
     result.articles = searcher.database().get_doccount();
 
     for (unsigned w = 0; w < options.warmup; ++w) {
-        note("warm-up " + std::to_string(w + 1) + "/" + std::to_string(options.warmup));
+        note(concat("warm-up ", std::to_string(w + 1), "/", std::to_string(options.warmup)));
         for (const auto& mode : requests)
             for (const auto& cls : mode)
                 for (const auto& r : cls) searcher.search(r);
@@ -190,8 +191,8 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options, const Progres
             auto& all = data[m].back();
             all.runs.emplace_back();
             for (std::size_t c = 0; c < classes.size(); ++c) {
-                note("run " + std::to_string(run + 1) + "/" + std::to_string(options.runs) + " · " +
-                     (modes[m] ? "snippets · " : "") + classes[c].name);
+                note(concat("run ", std::to_string(run + 1), "/", std::to_string(options.runs),
+                            " · ", modes[m] ? "snippets · " : "", classes[c].name));
                 auto& cls = data[m][c];
                 cls.runs.emplace_back();
                 for (const SearchRequest& r : requests[m][c]) {
@@ -213,7 +214,7 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options, const Progres
     if (options.threads > 1) {
         const unsigned T = options.threads;
         SearcherTeam team(T, options.db_paths);
-        note("warm-up with " + std::to_string(T) + " threads");
+        note(concat("warm-up with ", std::to_string(T), " threads"));
         SearcherTeam::Task warm = [&](unsigned, Searcher& s, std::vector<double>&) {
             for (const auto& mode : requests)
                 for (const auto& cls : mode)
@@ -247,9 +248,9 @@ QueryBenchResult run_query_bench(const QueryBenchOptions& options, const Progres
             for (std::size_t m = 0; m < modes.size(); ++m) {
                 std::vector<const SearchRequest*> everything;
                 for (std::size_t c = 0; c < classes.size(); ++c) {
-                    note(std::to_string(T) + " threads · run " + std::to_string(run + 1) + "/" +
-                         std::to_string(options.runs) + " · " + (modes[m] ? "snippets · " : "") +
-                         classes[c].name);
+                    note(concat(std::to_string(T), " threads · run ", std::to_string(run + 1), "/",
+                                std::to_string(options.runs), " · ", modes[m] ? "snippets · " : "",
+                                classes[c].name));
                     std::vector<const SearchRequest*> list;
                     for (const auto& r : requests[m][c]) list.push_back(&r);
                     everything.insert(everything.end(), list.begin(), list.end());

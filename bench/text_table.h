@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsdex::bench {
@@ -19,6 +20,15 @@ class TextTable {
     std::vector<std::string> header_;
     std::vector<std::vector<std::string>> rows_;
 };
+
+/// Concatenates strings, literals and views by appending each in turn (no
+/// "literal" + std::string temporaries, on which GCC 12 warns -Wrestrict falsely).
+template <class... Parts>
+std::string concat(const Parts&... parts) {
+    std::string out;
+    (out.append(std::string_view(parts)), ...);
+    return out;
+}
 
 /// "%.*f" as a string.
 std::string fixed(double value, int decimals);
