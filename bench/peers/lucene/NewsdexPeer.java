@@ -1,0 +1,366 @@
+// Lucene 4.10 (Debian's liblucene4.10-java) as the reference peer of newsdex's
+// side-by-side benchmark. Driven by bench/peers/lucene_peer.py, which compiles
+// this file with plain javac, translates newsdex's queries and turns the raw
+// latencies printed here into newsdex-bench's JSON report; so the statistics
+// and the report schema live in one place (bench/peers/peerlib.py).
+//
+//   java NewsdexPeer index ARTICLES.jsonl INDEX_DIR
+//   java NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS(0|1) SAMPLES_OUT
+//
+// Index: field "text" = title + body (EnglishAnalyzer: standard tokenizer,
+// possessive filter, Porter stemming; its stop set emptied, as no other engine
+// here drops words), the default field of the query parser, as Xapian's
+// default field holds both; "title" analysed the same way (title:); "topic"
+// keywords (topic:); "date" a LongField (ranges) and "date_dv" numeric doc
+// values (sorting); id, title, body and date stored.
+// BM25Similarity at index and query time. One segment at the end
+// (forceMerge(1)), as newsdex merges its segments and FTS5 optimizes.
+//
+// Query: classic QueryParser (default field text, default operator AND, OR
+// for class 'any', phrase queries for words the analyzer splits); date ranges
+// and topics arrive lifted out as filters. Per hit the stored document is
+// loaded; with snippets, Highlighter (QueryScorer, SimpleSpanFragmenter) picks
+// 2 fragments of 120 characters from the body (newsdex: 2 within 240) and marks
+// the whole title. Latency = wall time (System.nanoTime) of parse + search +
+// loading the hits (+ highlighting), one thread, after WARMUP passes for the JIT.
+//
+// TRANSLATED.tsv: CLASS \t ANY(0|1) \t SORTED(0|1) \t DATE_LO \t DATE_HI \t TOPICS \t QUERY
+// (DATE_* epoch seconds or empty; TOPICS comma-separated or empty; QUERY the
+// classic-parser string or empty for a filter alone). SAMPLES_OUT lines:
+// '#articles \t N', then MODE(0|1) \t CLASS \t RUN \t MS \t TOTAL_HITS, in the order
+// newsdex-bench runs.
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.util.CharArraySet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Filter;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.NumericRangeQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryWrapperFilter;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.NullFragmenter;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Version;
+
+public final class NewsdexPeer {
+    static final Version VERSION = Version.LUCENE_4_10_4;
+    static final int FRAGMENT_CHARS = 120;
+    static final int FRAGMENTS = 2;
+
+    /** EnglishAnalyzer for text fields, keywords for topic; a position gap
+     *  between the values of one field (title, body), so no phrase spans them. */
+    static final class NewsAnalyzer extends AnalyzerWrapper {
+        // No stop words: newsdex, Xapian's defaults and FTS5 index every word,
+        // and the query sets' class 'common' exists to measure the cost of
+        // the most frequent words; with its default stop set Lucene would
+        // drop them and answer those queries with nothing, in no time.
+        private final Analyzer english = new EnglishAnalyzer(VERSION, CharArraySet.EMPTY_SET);
+        private final Analyzer keyword = new KeywordAnalyzer();
+
+        NewsAnalyzer() { super(PER_FIELD_REUSE_STRATEGY); }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String field) {
+            return field.equals("topic") ? keyword : english;
+        }
+
+        @Override
+        public int getPositionIncrementGap(String field) { return 100; }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 3 && args[0].equals("index")) {
+            index(args[1], args[2]);
+        } else if (args.length == 8 && args[0].equals("query")) {
+            query(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                  Integer.parseInt(args[5]), args[6].equals("1"), args[7]);
+        } else {
+            System.err.println("usage: NewsdexPeer index ARTICLES.jsonl INDEX_DIR\n"
+                + "       NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS SAMPLES_OUT");
+            System.exit(2);
+        }
+    }
+
+    // --- index ---------------------------------------------------------------
+
+    static void index(String jsonl, String dir) throws IOException {
+        long started = System.nanoTime();
+        Analyzer analyzer = new NewsAnalyzer();
+        IndexWriterConfig config = new IndexWriterConfig(VERSION, analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        config.setSimilarity(new BM25Similarity());
+        int count = 0;
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(new File(dir)), config);
+             BufferedReader in = Files.newBufferedReader(Paths.get(jsonl), StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null;) {
+                if (line.trim().isEmpty()) continue;
+                Map<String, Object> a = Json.parseObject(line);
+                String title = str(a.get("title")), body = str(a.get("body"));
+                Document doc = new Document();
+                doc.add(new StringField("id", str(a.get("id")), Field.Store.YES));
+                doc.add(new TextField("title", title, Field.Store.YES));
+                doc.add(new StoredField("body", body));
+                doc.add(new TextField("text", title, Field.Store.NO));
+                doc.add(new TextField("text", body, Field.Store.NO));
+                Object topics = a.get("topics");
+                if (topics instanceof List)
+                    for (Object t : (List<?>) topics)
+                        doc.add(new StringField("topic", str(t).toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+                Object epoch = a.get("epoch");
+                if (epoch instanceof Number) {
+                    long e = ((Number) epoch).longValue();
+                    doc.add(new LongField("date", e, Field.Store.YES));
+                    doc.add(new NumericDocValuesField("date_dv", e));
+                }
+                writer.addDocument(doc);
+                ++count;
+            }
+            writer.forceMerge(1);
+        }
+        System.err.printf("indexed %d articles in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
+    }
+
+    static String str(Object o) { return o == null ? "" : o.toString(); }
+
+    // --- query ---------------------------------------------------------------
+
+    static final class Prepared {
+        String cls;
+        boolean any, sorted;
+        Long lo, hi;
+        List<String> topics = new ArrayList<>();
+        String text;
+    }
+
+    static void query(String dir, String translated, int warmup, int runs, int limit, boolean snippets,
+                      String samplesOut) throws Exception {
+        Map<String, List<Prepared>> classes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Paths.get(translated), StandardCharsets.UTF_8)) {
+            if (line.isEmpty()) continue;
+            String[] f = line.split("\t", -1);
+            Prepared p = new Prepared();
+            p.cls = f[0];
+            p.any = f[1].equals("1");
+            p.sorted = f[2].equals("1");
+            p.lo = f[3].isEmpty() ? null : Long.valueOf(f[3]);
+            p.hi = f[4].isEmpty() ? null : Long.valueOf(f[4]);
+            if (!f[5].isEmpty()) for (String t : f[5].split(",")) p.topics.add(t);
+            p.text = f[6];
+            classes.computeIfAbsent(p.cls, k -> new ArrayList<>()).add(p);
+        }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(dir)))) {
+            Engine engine = new Engine(reader, limit);
+            boolean[] modes = snippets ? new boolean[] {false, true} : new boolean[] {false};
+            for (int w = 0; w < warmup; ++w)
+                for (boolean m : modes)
+                    for (List<Prepared> list : classes.values())
+                        for (Prepared p : list) engine.search(p, m);
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(samplesOut), StandardCharsets.UTF_8))) {
+                out.printf("#articles\t%d%n", reader.numDocs());
+                for (int run = 0; run < runs; ++run)
+                    for (boolean m : modes)
+                        for (Map.Entry<String, List<Prepared>> c : classes.entrySet())
+                            for (Prepared p : c.getValue()) {
+                                long t0 = System.nanoTime();
+                                int hits = engine.search(p, m);
+                                double ms = (System.nanoTime() - t0) / 1e6;
+                                out.printf("%d\t%s\t%d\t%.6f\t%d%n", m ? 1 : 0, c.getKey(), run, ms, hits);
+                            }
+            }
+        }
+    }
+
+    /** One searcher, one parser per default operator, reused across queries
+     *  (as newsdex-bench reuses one Searcher). */
+    static final class Engine {
+        final IndexSearcher searcher;
+        final Analyzer analyzer = new NewsAnalyzer();
+        final QueryParser and, or;
+        final int limit;
+        final Sort newest = new Sort(new SortField("date_dv", SortField.Type.LONG, true), SortField.FIELD_SCORE);
+        long sink;  // keeps the JIT from dropping work whose result is unused
+
+        Engine(DirectoryReader reader, int limit) {
+            searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(new BM25Similarity());
+            and = parser(QueryParser.Operator.AND);
+            or = parser(QueryParser.Operator.OR);
+            this.limit = limit;
+        }
+
+        QueryParser parser(QueryParser.Operator op) {
+            QueryParser p = new QueryParser(VERSION, "text", analyzer);
+            p.setDefaultOperator(op);
+            p.setAutoGeneratePhraseQueries(true);
+            return p;
+        }
+
+        /** Returns the total hit count (exact in Lucene). */
+        int search(Prepared p, boolean snippets) throws IOException, ParseException, InvalidTokenOffsetsException {
+            Query query = p.text.isEmpty() ? new MatchAllDocsQuery() : (p.any ? or : and).parse(p.text);
+            Filter filter = null;
+            if (p.lo != null || p.hi != null || !p.topics.isEmpty()) {
+                BooleanQuery all = new BooleanQuery();
+                if (p.lo != null || p.hi != null)
+                    all.add(NumericRangeQuery.newLongRange("date", p.lo, p.hi, true, true), BooleanClause.Occur.MUST);
+                for (String t : p.topics) all.add(new TermQuery(new Term("topic", t)), BooleanClause.Occur.MUST);
+                filter = new QueryWrapperFilter(all);
+            }
+            TopDocs top = p.sorted ? searcher.search(query, filter, limit, newest) : searcher.search(query, filter, limit);
+            Highlighter body = null, title = null;
+            if (snippets) {
+                QueryScorer scorer = new QueryScorer(query);
+                body = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), scorer);
+                body.setTextFragmenter(new SimpleSpanFragmenter(scorer, FRAGMENT_CHARS));
+                title = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new QueryScorer(query));
+                title.setTextFragmenter(new NullFragmenter());
+            }
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document doc = searcher.doc(sd.doc);
+                String t = doc.get("title");
+                sink += t == null ? 0 : t.length();
+                if (snippets) {
+                    String text = doc.get("body");
+                    if (text != null) {
+                        String[] frags = body.getBestFragments(analyzer, "text", text, FRAGMENTS);
+                        sink += frags.length;
+                    }
+                    if (t != null) {
+                        String marked = title.getBestFragment(analyzer, "text", t);
+                        sink += marked == null ? 0 : marked.length();
+                    }
+                }
+            }
+            return top.totalHits;
+        }
+    }
+
+    // --- a minimal JSON reader: the export's flat objects ------------------------
+
+    static final class Json {
+        private final String s;
+        private int i;
+
+        private Json(String s) { this.s = s; }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> parseObject(String line) {
+            Object v = new Json(line).value();
+            if (!(v instanceof Map)) throw new IllegalArgumentException("not a JSON object: " + line);
+            return (Map<String, Object>) v;
+        }
+
+        private void ws() { while (i < s.length() && Character.isWhitespace(s.charAt(i))) ++i; }
+
+        private Object value() {
+            ws();
+            char c = s.charAt(i);
+            if (c == '{') {
+                Map<String, Object> m = new LinkedHashMap<>();
+                ++i;
+                ws();
+                if (s.charAt(i) == '}') { ++i; return m; }
+                for (;;) {
+                    ws();
+                    String k = string();
+                    ws();
+                    expect(':');
+                    m.put(k, value());
+                    ws();
+                    if (s.charAt(i) == ',') { ++i; continue; }
+                    expect('}');
+                    return m;
+                }
+            }
+            if (c == '[') {
+                List<Object> l = new ArrayList<>();
+                ++i;
+                ws();
+                if (s.charAt(i) == ']') { ++i; return l; }
+                for (;;) {
+                    l.add(value());
+                    ws();
+                    if (s.charAt(i) == ',') { ++i; continue; }
+                    expect(']');
+                    return l;
+                }
+            }
+            if (c == '"') return string();
+            if (s.startsWith("true", i)) { i += 4; return Boolean.TRUE; }
+            if (s.startsWith("false", i)) { i += 5; return Boolean.FALSE; }
+            if (s.startsWith("null", i)) { i += 4; return null; }
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) ++i;
+            String num = s.substring(start, i);
+            if (num.isEmpty()) throw new IllegalArgumentException("bad JSON at " + start);
+            if (num.matches("-?\\d+")) return Long.valueOf(num);
+            return Double.valueOf(num);
+        }
+
+        private void expect(char c) {
+            if (s.charAt(i) != c) throw new IllegalArgumentException("expected '" + c + "' at " + i);
+            ++i;
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            for (;;) {
+                char c = s.charAt(i++);
+                if (c == '"') return b.toString();
+                if (c != '\\') { b.append(c); continue; }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n': b.append('\n'); break;
+                    case 't': b.append('\t'); break;
+                    case 'r': b.append('\r'); break;
+                    case 'b': b.append('\b'); break;
+                    case 'f': b.append('\f'); break;
+                    case 'u': b.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; break;
+                    default: b.append(e);  // \" \\ \/
+                }
+            }
+        }
+    }
+}
