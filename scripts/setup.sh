@@ -10,7 +10,9 @@ packages=(
 )
 if [[ "${NEWSDEX_BENCH_PEERS:-0}" == 1 ]]; then
   # Peers for the side-by-side benchmarks (bench/peers/).
-  packages+=(xapian-omega python3-xapian hyperfine time)
+  packages+=(xapian-omega python3-xapian hyperfine time liblucene4.10-java)
+  # The Lucene peer compiles with javac: any JDK will do, Debian's default only when there is none.
+  command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
 fi
 
 missing=()
