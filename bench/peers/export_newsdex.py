@@ -11,8 +11,14 @@ One object per line, in document order:
    "topics": [...], "places": [...], "lang", "source"}
 Absent fields are left out (an undated article has neither date nor epoch).
 
+With --scriptindex it writes the same articles in Xapian scriptindex's dump
+format instead (id, title, body, date; reuters_to_scriptindex.py's writer), for
+the rules of scriptindex.index, so scriptindex too indexes exactly these
+articles whatever the corpus was.
+
   export_newsdex.py NEWSDEX_DB > articles.jsonl
   export_newsdex.py NEWSDEX_DB --out articles.jsonl
+  export_newsdex.py NEWSDEX_DB --scriptindex --out articles.dump
 
 Needs python3-xapian (Debian), which /usr/bin/python3 sees.
 """
@@ -25,9 +31,10 @@ import xapian
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import peerlib  # noqa: E402
+import reuters_to_scriptindex  # noqa: E402
 
 
-def export(db_path, out):
+def export(db_path, out, scriptindex=False):
     db = xapian.Database(db_path)
     count = 0
     for post in db.postlist(""):
@@ -45,7 +52,12 @@ def export(db_path, out):
         for key in ("lang", "source"):
             if f.get(key):
                 record[key] = f[key]
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if scriptindex:
+            for key in ("id", "title", "body", "date"):
+                reuters_to_scriptindex.emit(out, key, record.get(key, ""))
+            out.write("\n")
+        else:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -54,12 +66,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("db")
     ap.add_argument("--out", help="file to write (default: standard output)")
+    ap.add_argument("--scriptindex", action="store_true", help="scriptindex dump format instead of JSONL")
     args = ap.parse_args()
     if args.out:
         with open(args.out, "w", encoding="utf-8") as out:
-            n = export(args.db, out)
+            n = export(args.db, out, args.scriptindex)
     else:
-        n = export(args.db, sys.stdout)
+        n = export(args.db, sys.stdout, args.scriptindex)
     print(f"exported {n} articles from {args.db}", file=sys.stderr)
 
 

@@ -639,10 +639,25 @@ def run_bench(prepared, search, warmup, runs, snippets, progress=True, count=Non
     return data
 
 
+def call_overhead_ms(calls=2000):
+    """What run_bench's timing adds to a sample around a Python function that
+    does nothing (median, ms): a floor under every Python peer's latency that
+    newsdex-bench, timing C++ in C++, does not pay."""
+    def noop(c, q, m):
+        return 0
+    clock, samples = time.perf_counter, []
+    for _ in range(calls):
+        t0 = clock()
+        noop(None, None, False)
+        samples.append((clock() - t0) * 1000.0)
+    return median(samples)
+
+
 def report(engine, engine_version, description, queries_file, queries, prepared, skipped, data,
-           db_paths, articles, warmup, runs, limit, snippets, seconds):
+           db_paths, articles, warmup, runs, limit, snippets, seconds, overhead_ms=None):
     """The JSON object of `newsdex-bench query --json` (format 1), plus
-    "engine", "skipped" (per class) and "skipped_queries" (each with why)."""
+    "engine", "skipped" (per class), "skipped_queries" (each with why) and, for
+    peers timed from Python, method.call_overhead_ms (call_overhead_ms())."""
     classes = [c for c in prepared if prepared[c]]
     modes = []
     for m, per_class in data.items():
@@ -672,6 +687,8 @@ def report(engine, engine_version, description, queries_file, queries, prepared,
                          "p50_ratio": b["p50_ms"] / a["p50_ms"] if a["p50_ms"] > 0 else 0,
                          "mean_ratio": b["mean_ms"] / a["mean_ms"] if a["mean_ms"] > 0 else 0})
         out["snippet_cost"] = cost
+    if overhead_ms is not None:
+        out["method"]["call_overhead_ms"] = overhead_ms
     counts = {c: 0 for c in prepared}
     for s in skipped:
         counts[s["class"]] += 1

@@ -162,7 +162,8 @@ def query(args):
                             "+ highlight() and snippet()) through Python's sqlite3, rows fetched", args.warmup,
                             args.runs, args.limit, args.snippets)
     obj = peerlib.report("sqlite-fts5", version, desc, args.queries, queries, prepared, skipped, data, [args.db],
-                         articles, args.warmup, args.runs, args.limit, args.snippets, seconds)
+                         articles, args.warmup, args.runs, args.limit, args.snippets, seconds,
+                         peerlib.call_overhead_ms())
     peerlib.write_report(obj, args.json)
     peerlib.print_summary(obj)
 

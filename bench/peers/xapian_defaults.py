@@ -172,7 +172,7 @@ def query(args):
                             args.limit, args.snippets)
     obj = peerlib.report("xapian-defaults", xapian.version_string(), desc, args.queries, queries, prepared,
                          skipped, data, [args.db], db.get_doccount(), args.warmup, args.runs, args.limit,
-                         args.snippets, seconds)
+                         args.snippets, seconds, peerlib.call_overhead_ms())
     peerlib.write_report(obj, args.json)
     peerlib.print_summary(obj)
 
