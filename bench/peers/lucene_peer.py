@@ -78,7 +78,7 @@ def index(args):
 
 
 def translate(cls, text):
-    """newsdex query -> the TRANSLATED.tsv line NewsdexPeer reads."""
+    """newsdex query -> (text, the TRANSLATED.tsv line NewsdexPeer reads)."""
     node, dates, topics = peerlib.split_filters(peerlib.parse_query(text))
     query = peerlib.to_lucene(node) if node else ""
     if "\t" in query or "\n" in query or any("," in t for t in topics):
@@ -86,7 +86,7 @@ def translate(cls, text):
     lo, hi = peerlib.intersect_dates(dates) if dates else (None, None)
     fields = [cls, "1" if cls == "any" else "0", "1" if cls == "sorted" else "0",
               "" if lo is None else str(lo), "" if hi is None else str(hi), ",".join(topics), query]
-    return "\t".join(fields)
+    return text, "\t".join(fields)
 
 
 def query(args):
@@ -97,22 +97,30 @@ def query(args):
         tsv, samples = os.path.join(tmp, "queries.tsv"), os.path.join(tmp, "samples.tsv")
         with open(tsv, "w", encoding="utf-8") as f:
             for lines in prepared.values():
-                for line in lines:
+                for _, line in lines:
                     f.write(line + "\n")
         started = time.monotonic()
         subprocess.run(java_command(jar_list, "query", args.db, tsv, args.warmup, args.runs, args.limit,
                                     1 if args.snippets else 0, samples), check=True)
         seconds = time.monotonic() - started
+        with open(samples, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        articles, rejected = 0, []
+        for line in lines:
+            if line.startswith("#articles\t"):
+                articles = int(line.split("\t")[1])
+            elif line.startswith("#skipped\t"):
+                _, cls, i, why = line.split("\t", 3)
+                rejected.append((cls, int(i), why))
+        for cls, i, why in sorted(rejected, key=lambda r: -r[1]):
+            skipped.append({"class": cls, "query": prepared[cls][i][0], "reason": why})
+            del prepared[cls][i]
         modes = [False, True] if args.snippets else [False]
         classes = [c for c in prepared if prepared[c]]
-        articles = 0
         data = {m: {c: [[[] for _ in range(args.runs)], 0.0, 0] for c in classes} for m in modes}
-        with open(samples, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#articles\t"):
-                    articles = int(line.split("\t")[1])
-                    continue
-                mode, cls, run, ms, hits = line.rstrip("\n").split("\t")
+        for line in lines:
+            if not line.startswith("#"):
+                mode, cls, run, ms, hits = line.split("\t")
                 entry = data[mode == "1"][cls]
                 entry[0][int(run)].append(float(ms))
                 if run == "0":

@@ -27,8 +27,9 @@
 // TRANSLATED.tsv: CLASS \t ANY(0|1) \t SORTED(0|1) \t DATE_LO \t DATE_HI \t TOPICS \t QUERY
 // (DATE_* epoch seconds or empty; TOPICS comma-separated or empty; QUERY the
 // classic-parser string or empty for a filter alone). SAMPLES_OUT lines:
-// '#articles \t N', then MODE(0|1) \t CLASS \t RUN \t MS \t TOTAL_HITS, in the order
-// newsdex-bench runs.
+// '#articles \t N'; '#skipped \t CLASS \t I \t WHY' for the I-th (0-based)
+// query of CLASS that the parser rejects; then MODE(0|1) \t CLASS \t RUN \t MS
+// \t TOTAL_HITS per sample, in the order newsdex-bench runs.
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -189,25 +190,40 @@ public final class NewsdexPeer {
             p.text = f[6];
             classes.computeIfAbsent(p.cls, k -> new ArrayList<>()).add(p);
         }
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(dir)))) {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(dir)));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(samplesOut), StandardCharsets.UTF_8))) {
             Engine engine = new Engine(reader, limit);
+            out.printf("#articles\t%d%n", reader.numDocs());
+            // A query the parser rejects is reported and left out before
+            // anything is timed, never met in the middle of a run.
+            for (Map.Entry<String, List<Prepared>> c : classes.entrySet()) {
+                List<Prepared> kept = new ArrayList<>();
+                for (int i = 0; i < c.getValue().size(); ++i) {
+                    Prepared p = c.getValue().get(i);
+                    try {
+                        if (!p.text.isEmpty()) (p.any ? engine.or : engine.and).parse(p.text);
+                        kept.add(p);
+                    } catch (ParseException e) {
+                        String why = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+                        out.printf("#skipped\t%s\t%d\tLucene QueryParser: %s%n", c.getKey(), i, why);
+                    }
+                }
+                c.setValue(kept);
+            }
             boolean[] modes = snippets ? new boolean[] {false, true} : new boolean[] {false};
             for (int w = 0; w < warmup; ++w)
                 for (boolean m : modes)
                     for (List<Prepared> list : classes.values())
                         for (Prepared p : list) engine.search(p, m);
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(samplesOut), StandardCharsets.UTF_8))) {
-                out.printf("#articles\t%d%n", reader.numDocs());
-                for (int run = 0; run < runs; ++run)
-                    for (boolean m : modes)
-                        for (Map.Entry<String, List<Prepared>> c : classes.entrySet())
-                            for (Prepared p : c.getValue()) {
-                                long t0 = System.nanoTime();
-                                int hits = engine.search(p, m);
-                                double ms = (System.nanoTime() - t0) / 1e6;
-                                out.printf("%d\t%s\t%d\t%.6f\t%d%n", m ? 1 : 0, c.getKey(), run, ms, hits);
-                            }
-            }
+            for (int run = 0; run < runs; ++run)
+                for (boolean m : modes)
+                    for (Map.Entry<String, List<Prepared>> c : classes.entrySet())
+                        for (Prepared p : c.getValue()) {
+                            long t0 = System.nanoTime();
+                            int hits = engine.search(p, m);
+                            double ms = (System.nanoTime() - t0) / 1e6;
+                            out.printf("%d\t%s\t%d\t%.6f\t%d%n", m ? 1 : 0, c.getKey(), run, ms, hits);
+                        }
         }
     }
 
