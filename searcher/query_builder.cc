@@ -479,7 +479,11 @@ class Builder {
 
         std::sort(proximity.begin(), proximity.end());
         proximity.erase(std::unique(proximity.begin(), proximity.end()), proximity.end());
-        if (!out.positive.empty() && proximity.size() >= 2 &&
+        // Not in any-mode: there most matches lack some of the words, the NEAR
+        // check runs on every candidate and defeats Xapian's max-weight
+        // pruning (Reuters 'any' class p50 7.3 ms with it, 0.47 ms without;
+        // TIME MAP unchanged).
+        if (!any_ && !out.positive.empty() && proximity.size() >= 2 &&
             proximity.size() <= kMaxProximityWords) {
             std::vector<Xapian::Query> subs(proximity.begin(), proximity.end());
             Xapian::Query near(Xapian::Query::OP_NEAR, subs.begin(), subs.end(),
