@@ -630,6 +630,11 @@ IndexStats IndexRun::run() {
                 if (segment_mode_) segment_writers[w]->finish();
             } catch (...) {
                 fail(std::current_exception());
+                // A worker that fails (a full disk under its segment) must
+                // still drain: with every worker gone the reader would block
+                // on a full queue for ever instead of reporting the error.
+                while (articles.pop()) {
+                }
             }
         });
     }
