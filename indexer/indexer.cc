@@ -67,11 +67,25 @@ std::string default_collection(const std::string& input) {
 /// Turns a Xapian error on the target into the library's typed error.
 [[noreturn]] void rethrow_database_error(const Xapian::Error& e, const std::string& db) {
     // Xapian::Error is not polymorphic; its type name tells the subclass.
+    // Xapian reports "already locked" only when another writer holds the lock;
+    // any other lock failure (a read-only mount, no permission to create the
+    // lock file) means the database cannot be written at all.
+    if (std::string_view(e.get_type()) == "DatabaseLockError" &&
+        e.get_msg().find("already locked") == std::string::npos)
+        throw DatabaseError("database " + db + " cannot be written: " + e.get_msg());
     if (std::string_view(e.get_type()) == "DatabaseLockError")
         throw DatabaseLockedError("database " + db +
                                   " is locked by another writer (is another newsdex-index "
                                   "running on it?): " + e.get_msg());
-    throw DatabaseError("database " + db + ": " + e.get_type() + ": " + e.get_msg());
+    std::string what = "database " + db + ": " + e.get_type() + ": " + e.get_msg();
+    // The system error is what tells a full disk ("No space left on device")
+    // or a read-only mount from a damaged database.
+    if (const char* system_error = e.get_error_string(); system_error && *system_error) {
+        what += " (";
+        what += system_error;
+        what += ")";
+    }
+    throw DatabaseError(what);
 }
 
 /// An flock()ed file. The lock lasts exactly as long as this process holds
