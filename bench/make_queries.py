@@ -190,8 +190,10 @@ def main():
         return kind + ":" + quoted(rng.choice(values)) + " " + rng.choice(words)
 
     field = []
-    for i in range(k):
-        q = pick_distinct(rng, lambda: field_query(kinds[i % len(kinds)]), 1)
+    for i in range(k * 10):
+        if len(field) == k:
+            break
+        q = pick_distinct(rng, lambda: field_query(kinds[len(field) % len(kinds)]), 1)
         if q and q[0] not in field:
             field.extend(q)
     classes["field"] = field
