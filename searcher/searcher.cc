@@ -19,7 +19,11 @@ namespace newsdex {
 
 namespace {
 
-constexpr int kMaxAttempts = 5;
+// Retries when a writer commits during a search. A direct-mode writer with a
+// small --flush commits every few milliseconds, about as long as a faceted
+// search takes, so one attempt in two can lose its revision; 20 attempts make
+// a search that never completes vanishingly unlikely (tests/reliability/test_concurrent.cc).
+constexpr int kMaxAttempts = 20;
 constexpr std::size_t kMaxFacetValues = 20;
 
 /// Sort key for date order that puts undated articles last in both directions.
@@ -125,11 +129,19 @@ void Searcher::reopen() {
     for (const auto& path : paths_) {
         std::error_code ec;
         if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
-        try {
-            combined.add_database(Xapian::Database(path));
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("database " + path + " cannot be opened: " + std::string(e.get_type()) + ": " +
-                                e.get_msg());
+        for (int attempt = 1;; ++attempt) {
+            try {
+                combined.add_database(Xapian::Database(path));
+                break;
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                // A writer committed twice while the tables were being opened:
+                // open again, at the newest revision.
+                if (attempt < kMaxAttempts) continue;
+                throw DatabaseError("database " + path + " kept changing while being opened: " + e.get_msg());
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError("database " + path + " cannot be opened: " + std::string(e.get_type()) +
+                                    ": " + e.get_msg());
+            }
         }
     }
     db_ = combined;
