@@ -1,8 +1,6 @@
 #include "text_analyzer.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
-#include <unicode/utf8.h>
+#include <unicode/ubrk.h>
 
 #include <algorithm>
 #include <vector>
@@ -61,19 +59,6 @@ std::string canonical_language(std::string_view lang) {
     return code;
 }
 
-TextAnalyzer::TextAnalyzer() {
-    UErrorCode status = U_ZERO_ERROR;
-    // The root locale's word rules: UAX #29 plus the dictionaries for scripts
-    // written without spaces (Japanese, Chinese, Thai, Khmer, ...).
-    breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !breaker_)
-        throw Error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
-}
-
-TextAnalyzer::~TextAnalyzer() {
-    if (utext_) utext_close(utext_);
-}
-
 bool TextAnalyzer::has_stemmer(std::string_view lang) {
     if (lang.empty()) return false;
     try {
@@ -85,30 +70,34 @@ bool TextAnalyzer::has_stemmer(std::string_view lang) {
 }
 
 TextAnalyzer::Stemmer& TextAnalyzer::stemmer_for(std::string_view lang) {
-    auto it = stemmers_.find(std::string(lang));
-    if (it != stemmers_.end()) return it->second;
-    Stemmer s;
-    if (!lang.empty()) {
-        try {
-            s.stem = Xapian::Stem(std::string(lang));
-            s.available = !s.stem.is_none();
-        } catch (const Xapian::Error&) {
-            s.available = false;  // no stemmer for this language: unstemmed terms only
+    if (last_stemmer_ && lang == last_lang_) return *last_stemmer_;
+    auto it = stemmers_.find(lang);
+    if (it == stemmers_.end()) {
+        Stemmer s;
+        if (!lang.empty()) {
+            try {
+                s.stem = Xapian::Stem(std::string(lang));
+                s.available = !s.stem.is_none();
+            } catch (const Xapian::Error&) {
+                s.available = false;  // no stemmer for this language: unstemmed terms only
+            }
         }
+        it = stemmers_.emplace(std::string(lang), std::move(s)).first;
     }
-    return stemmers_.emplace(std::string(lang), std::move(s)).first->second;
+    last_lang_.assign(lang);
+    last_stemmer_ = &it->second;  // stable: unordered_map never moves its elements
+    return it->second;
 }
 
-std::string TextAnalyzer::stem(std::string_view folded, std::string_view lang) {
+const std::string& TextAnalyzer::stem(std::string_view folded, std::string_view lang) {
     Stemmer& s = stemmer_for(lang);
-    if (!s.available || folded.empty()) return {};
-    std::string key(folded);
-    auto hit = s.cache.find(key);
+    if (!s.available || folded.empty()) return empty_;
+    auto hit = s.cache.find(folded);
     if (hit != s.cache.end()) return hit->second;
-    std::string stemmed = fold_accents(s.stem(key));
     if (s.cache.size() >= kStemCacheLimit) s.cache.clear();
-    s.cache.emplace(std::move(key), stemmed);
-    return stemmed;
+    std::string key(folded);
+    std::string stemmed = fold_accents(s.stem(key));
+    return s.cache.emplace(std::move(key), std::move(stemmed)).first->second;
 }
 
 Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view lang,
@@ -116,12 +105,7 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
     Xapian::termpos position = first_position;
     if (text.empty()) return position;
 
-    UErrorCode status = U_ZERO_ERROR;
-    // A UTF-8 UText makes the break iterator report byte offsets directly.
-    utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw Error(std::string("ICU utext_openUTF8: ") + u_errorName(status));
-    breaker_->setText(utext_, status);
-    if (U_FAILURE(status)) throw Error(std::string("ICU setText: ") + u_errorName(status));
+    segmenter_.segment(text, segments_);
 
     Token token;
     NormalizedWord word;
@@ -140,7 +124,10 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
                 stemmable = stemmable && p.stemmable;
             }
             if (token.term.size() <= kMaxTermBytes) {
-                token.stem = stemmable ? stem(folded, lang) : std::string();
+                if (stemmable)
+                    token.stem = stem(folded, lang);
+                else
+                    token.stem.clear();
                 token.position = group.front().position;
                 token.span = static_cast<Xapian::termpos>(group.size());
                 token.start = group.front().start;
@@ -152,17 +139,13 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
         group.clear();
     };
 
-    int32_t start = breaker_->first();
-    for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
-         start = end, end = breaker_->next()) {
-        int32_t status_tag = breaker_->getRuleStatus();
-        if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
-        std::string_view surface = text.substr(static_cast<std::size_t>(start),
-                                               static_cast<std::size_t>(end - start));
+    for (const WordSegment& segment : segments_) {
+        const std::uint32_t start = segment.start, end = segment.end;
+        const std::int32_t status_tag = segment.status;
+        std::string_view surface = text.substr(start, end - start);
         if (!group.empty()) {
             const PendingPart& last = group.back();
-            std::string_view between =
-                text.substr(last.end, static_cast<std::size_t>(start) - last.end);
+            std::string_view between = text.substr(last.end, start - last.end);
             if (!is_joining_hyphen(between)) flush_group();
         }
         Xapian::termpos this_position = position++;
@@ -177,11 +160,14 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
         bool stemmable = status_tag >= UBRK_WORD_LETTER && status_tag < UBRK_WORD_KANA &&
                          !(word.term[0] >= '0' && word.term[0] <= '9');
         token.term = word.term;
-        token.stem = stemmable ? stem(word.folded, lang) : std::string();
+        if (stemmable)
+            token.stem = stem(word.folded, lang);  // assignment reuses the token's buffer
+        else
+            token.stem.clear();
         token.position = this_position;
         token.span = 1;
-        token.start = static_cast<std::uint32_t>(start);
-        token.end = static_cast<std::uint32_t>(end);
+        token.start = start;
+        token.end = end;
         token.compound = false;
         sink(token);
         group.push_back(PendingPart{word.term, word.folded, this_position, token.start, token.end,

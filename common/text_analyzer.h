@@ -3,7 +3,8 @@
 // query text at query time (drift between the two is the classic source of
 // search-quality bugs, so there is no second implementation anywhere):
 //
-//   sanitized UTF-8  ->  ICU word tokenizer (UAX #29 + dictionaries for CJK/Thai)
+//   sanitized UTF-8  ->  word segmenter (ICU's UAX #29 rules + dictionaries for
+//                        CJK/Thai; an exactly equivalent fast path for ASCII)
 //                    ->  normalize_word (NFKC casefold, apostrophes, possessive, accents)
 //                    ->  compound filter (hyphenated words also as one joined term)
 //                    ->  stemmer (Xapian::Stem for the text's language, cached)
@@ -21,12 +22,7 @@
 
 #include <xapian.h>
 
-#include <unicode/uversion.h>  // U_NAMESPACE_BEGIN: ICU's namespace is versioned
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
-struct UText;
+#include "word_segmenter.h"
 
 namespace newsdex {
 
@@ -46,8 +42,7 @@ using TokenSink = std::function<void(const Token&)>;
 /// one per thread. Cheap to reuse, expensive-ish to create.
 class TextAnalyzer {
   public:
-    TextAnalyzer();
-    ~TextAnalyzer();
+    TextAnalyzer() = default;
     TextAnalyzer(const TextAnalyzer&) = delete;
     TextAnalyzer& operator=(const TextAnalyzer&) = delete;
 
@@ -59,8 +54,9 @@ class TextAnalyzer {
                             Xapian::termpos first_position = 0);
 
     /// The stem of an already normalized word (NormalizedWord::folded), accent
-    /// folded like terms. Empty when `lang` has no stemmer.
-    std::string stem(std::string_view folded, std::string_view lang);
+    /// folded like terms. Empty when `lang` has no stemmer. The reference is
+    /// valid until the next call (it points into the stem cache).
+    const std::string& stem(std::string_view folded, std::string_view lang);
 
     /// Whether Xapian has a stemmer for `lang`.
     static bool has_stemmer(std::string_view lang);
@@ -70,16 +66,28 @@ class TextAnalyzer {
     static constexpr std::size_t kMaxTermBytes = 64;
 
   private:
+    /// Lets the caches be searched by string_view: a lookup per token must not
+    /// allocate.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using StringMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
     struct Stemmer {
         Xapian::Stem stem;
         bool available = false;
-        std::unordered_map<std::string, std::string> cache;
+        StringMap cache;
     };
     Stemmer& stemmer_for(std::string_view lang);
 
-    std::unique_ptr<icu::BreakIterator> breaker_;
-    UText* utext_ = nullptr;
-    std::unordered_map<std::string, Stemmer> stemmers_;
+    WordSegmenter segmenter_;
+    std::vector<WordSegment> segments_;
+    std::unordered_map<std::string, Stemmer, StringHash, std::equal_to<>> stemmers_;
+    // Every token of a text asks for the same language's stemmer.
+    std::string last_lang_;
+    Stemmer* last_stemmer_ = nullptr;
+    const std::string empty_;
 };
 
 /// Canonical language code for a record's language field or --lang ("English"
