@@ -23,7 +23,8 @@ const char* kEvalUsage =
     "by\n"
     "default; --all-words runs them as newsdex-search does. The run file is 'TOPIC Q0 DOCNO RANK "
     "SCORE TAG',\n"
-    "DOCNO being the article's native id.";
+    "DOCNO being the article's native id. --score-run FILE scores another run file (another\n"
+    "engine's) with the same measures instead of searching.";
 
 std::pair<double, double> parse_bm25(const std::string& text) {
     auto comma = text.find(',');
@@ -44,7 +45,7 @@ int eval_command(int argc, char** argv) {
     namespace po = cli::po;
     cli::DatabaseListOption dbs;
     EvalOptions options;
-    std::string topics_file, qrels_file, run_out, json_out, bm25;
+    std::string topics_file, qrels_file, run_out, json_out, bm25, score_run;
     bool all_words = false, summary = false;
 
     po::options_description desc("Options");
@@ -58,7 +59,7 @@ int eval_command(int argc, char** argv) {
         "run tag in the run file (default newsdex)")("limit,n",
                                                      po::value(&options.limit)->value_name("N"),
                                                      "ranking depth per topic (default 1000)")(
-        "bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.2,0.75)")(
+        "bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default: newsdex-search's, 2.0,0.75)")(
         "all-words", po::bool_switch(&all_words), "every word must match (default: any word, OR)")(
         "raw", po::bool_switch(&options.raw),
         "topics are query syntax (default: lower-cased, syntax removed)")(
@@ -66,7 +67,9 @@ int eval_command(int argc, char** argv) {
         "stemming language of the topics (default en)")("summary", po::bool_switch(&summary),
                                                         "print the mean only, not every topic")(
         "json", po::value(&json_out)->value_name("OUT"),
-        "write the metrics as JSON to OUT ('-': stdout)");
+        "write the metrics as JSON to OUT ('-': stdout)")(
+        "score-run", po::value(&score_run)->value_name("FILE"),
+        "score this TREC run file instead of searching (same measures, e.g. for a peer engine)");
 
     bool parsed = false;
     int code = guarded("eval", kEvalUsage, true, [&] {
@@ -90,9 +93,16 @@ int eval_command(int argc, char** argv) {
         options.db_paths = dbs.paths;
         options.topics = read_query_file(topics_file);
         options.qrels = read_qrels(qrels_file);
-        ProgressLine progress;
-        EvalRun run = run_eval(options, [&](const std::string& s) { progress.update(s); });
-        progress.clear();
+        EvalRun run;
+        if (!score_run.empty()) {
+            run.rankings = read_run(score_run);
+            run.summary = evaluate(run.rankings, options.qrels);
+            options.scored_run = score_run;
+        } else {
+            ProgressLine progress;
+            run = run_eval(options, [&](const std::string& s) { progress.update(s); });
+            progress.clear();
+        }
         if (!run_out.empty()) {
             std::ofstream out(run_out, std::ios::binary | std::ios::trunc);
             for (const auto& [topic, ranking] : run.rankings)

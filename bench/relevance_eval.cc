@@ -64,6 +64,7 @@ EvalRun run_eval(const EvalOptions& options,
 }
 
 std::string describe_eval_settings(const EvalOptions& o) {
+    if (!o.scored_run.empty()) return "rankings read from the run file " + o.scored_run;
     std::string s = o.any ? "any words (OR)" : "all words (AND, relaxed fallback)";
     s += ", BM25 k1=";
     s += fixed(o.bm25_k1, 2);

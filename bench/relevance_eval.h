@@ -34,6 +34,7 @@ struct EvalOptions {
     bool raw = false;
     std::string lang = "en";
     std::string tag = "newsdex";
+    std::string scored_run;  ///< set when the rankings came from this run file, not a search
 };
 
 /// A topic's text as a bag-of-words query (see above).

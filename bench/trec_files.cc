@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "errors.h"
@@ -49,6 +50,35 @@ Qrels parse_qrels(std::istream& in, const std::string& name) {
         qrels[topic][docno] = static_cast<int>(level);
     }
     return qrels;
+}
+
+std::vector<std::pair<std::string, std::vector<RankedDoc>>> read_run(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UsageError("cannot read " + path);
+    std::vector<std::pair<std::string, std::vector<RankedDoc>>> rankings;
+    std::map<std::string, std::size_t> index;
+    std::string line;
+    unsigned number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        std::istringstream fields(line);
+        std::string topic, q0, docno, rank, score_text, tag;
+        if (!(fields >> topic)) continue;  // blank line
+        char* end = nullptr;
+        if (!(fields >> q0 >> docno >> rank >> score_text >> tag) ||
+            (std::strtod(score_text.c_str(), &end), end == score_text.c_str() || *end != '\0')) {
+            std::string message = path;
+            message += ':';
+            message += std::to_string(number);
+            message += ": expected 'TOPIC Q0 DOCNO RANK SCORE TAG'";
+            throw UsageError(message);
+        }
+        auto [it, fresh] = index.emplace(topic, rankings.size());
+        if (fresh) rankings.emplace_back(topic, std::vector<RankedDoc>{});
+        rankings[it->second].second.push_back({docno, std::strtod(score_text.c_str(), nullptr)});
+    }
+    for (auto& [topic, ranking] : rankings) trec_order(ranking);
+    return rankings;
 }
 
 Qrels read_qrels(const std::string& path) {

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "trec_metrics.h"
@@ -14,6 +15,11 @@ namespace newsdex::bench {
 /// skipped. Throws UsageError naming the line for anything else.
 Qrels read_qrels(const std::string& path);
 Qrels parse_qrels(std::istream& in, const std::string& name);
+
+/// Reads a TREC run file ("TOPIC Q0 DOCNO RANK SCORE TAG"), e.g. another
+/// engine's, into trec_order()ed rankings per topic, topics in first-seen
+/// order. Throws UsageError naming the line for a malformed one.
+std::vector<std::pair<std::string, std::vector<RankedDoc>>> read_run(const std::string& path);
 
 /// A docno as a run file can carry it: whitespace would split the column, so
 /// each whitespace character becomes '_'.

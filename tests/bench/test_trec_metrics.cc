@@ -6,8 +6,11 @@
 #include <sstream>
 
 #include "errors.h"
+#include "support/test_paths.h"
 #include "trec_files.h"
 #include "trec_metrics.h"
+
+#include <fstream>
 
 namespace newsdex::bench {
 namespace {
@@ -156,6 +159,41 @@ TEST(RunFile, DocnoWhitespaceAndScoreAsWritten) {
     EXPECT_EQ(run_score(1.23456789), 1.234568);
     // Scores that print alike tie, as trec_eval reading the file sees them.
     EXPECT_EQ(run_score(2.0000001), run_score(2.0000002));
+}
+
+}  // namespace
+}  // namespace newsdex::bench
+
+namespace newsdex::bench {
+namespace {
+
+TEST(RunFile, ReadBackForScoringAnotherEnginesRun) {
+    test::TempDir tmp;
+    {
+        std::ofstream out(tmp / "peer.run");
+        out << "2 Q0 d9 1 3.5 peer\n"
+               "1 Q0 a 2 1.0 peer\n"
+               "1 Q0 b 1 2.0 peer\n\n";
+    }
+    auto run = read_run((tmp / "peer.run").string());
+    ASSERT_EQ(run.size(), 2u);
+    EXPECT_EQ(run[0].first, "2");
+    ASSERT_EQ(run[1].second.size(), 2u);
+    EXPECT_EQ(run[1].second[0].docno, "b") << "ordered by score, as trec_eval does";
+    Qrels qrels;
+    qrels["1"]["a"] = 1;
+    EXPECT_DOUBLE_EQ(evaluate(run, qrels).mean.ap, 0.5);
+}
+
+TEST(RunFile, MalformedRunLineNamesTheLine) {
+    test::TempDir tmp;
+    std::ofstream(tmp / "bad.run") << "1 Q0 a 1 1.0 tag\n1 Q0 b 2 notanumber tag\n";
+    try {
+        read_run((tmp / "bad.run").string());
+        FAIL() << "expected UsageError";
+    } catch (const UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("bad.run:2"), std::string::npos) << e.what();
+    }
 }
 
 }  // namespace
