@@ -15,6 +15,7 @@ std::size_t for_each_sgml_record(BufferedInput& in, const SgmlRecordTags& tags,
     while (in.getline(line)) {
         std::string_view rest = line;
         while (!rest.empty()) {
+            std::size_t after_open = 0;  // where this record's own open tag ends in `rest`
             if (!inside) {
                 std::size_t open = find_icase(rest, tags.open);
                 if (open == std::string_view::npos) break;
@@ -22,8 +23,22 @@ std::size_t for_each_sgml_record(BufferedInput& in, const SgmlRecordTags& tags,
                 inside = true;
                 record.clear();
                 rest.remove_prefix(tags.keep_open_tag ? open : open + tags.open.size());
+                after_open = tags.keep_open_tag ? tags.open.size() : 0;
             }
             std::size_t close = find_icase(rest, tags.close);
+            // Records do not nest: an open tag before the close tag means this
+            // record's close tag is missing. It ends there, reported as not
+            // closed, instead of swallowing the records after it (and growing
+            // without bound).
+            std::size_t next = find_icase(rest, tags.open, after_open);
+            if (next != std::string_view::npos && (close == std::string_view::npos || next < close)) {
+                record.append(rest.substr(0, next));
+                ++records;
+                on_record(record, true);
+                inside = false;
+                rest.remove_prefix(next);
+                continue;
+            }
             if (close == std::string_view::npos) {
                 record.append(rest);
                 record += '\n';

@@ -20,7 +20,8 @@ struct SgmlRecordTags {
 };
 
 /// Calls `on_record(text, unterminated)` for each record; `unterminated` is
-/// true for a last record cut off by the end of the input. Text outside
+/// true for a record cut off by the end of the input or by the next record's
+/// open tag (its close tag is missing). Text outside
 /// records is ignored. Stops between records when the context is cancelled.
 /// Returns the number of records seen.
 std::size_t for_each_sgml_record(BufferedInput& in, const SgmlRecordTags& tags,
