@@ -38,6 +38,10 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
               const ReadContext& ctx, bool truncated) {
     Article a;
     if (auto docno = find_element(doc, "DOCNO")) a.id = std::string(trim(clean(docno->content)));
+    // An unclosed DOCNO runs to the end of the document: the id is its first
+    // line, not the whole text.
+    bool docno_unclosed = a.id.find('\n') != std::string::npos;
+    if (docno_unclosed) a.id = std::string(trim(std::string_view(a.id).substr(0, a.id.find('\n'))));
     std::string where;
     if (a.id.empty()) {
         a.id = name + "#" + std::to_string(ordinal);
@@ -45,6 +49,7 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
         warn(ctx, name, where, "no DOCNO; id " + a.id);
     } else {
         where = "DOCNO=" + a.id;
+        if (docno_unclosed) warn(ctx, name, where, "<DOCNO> not closed on its line; id taken from that line");
     }
     if (truncated) warn(ctx, name, where, "document not closed by </DOC> (file truncated?)");
 
