@@ -39,6 +39,7 @@ class CsvRecords {
         enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
         cells.clear();
         first_line = line_ + 1;
+        text_after_quote_ = false;
         if (in_.peek_char() < 0) return Result::End;
         std::string cell;
         State state = State::FieldStart;
@@ -82,17 +83,23 @@ class CsvRecords {
             }
             // Text after a closing quote, or a quote inside an unquoted field, is
             // kept as written (lenient, like most CSV writers' readers).
+            if (state == State::AfterQuote && ch != ' ' && ch != '\t') text_after_quote_ = true;
             cell += ch;
             if (state == State::FieldStart) state = State::Unquoted;
         }
     }
 
     std::uint64_t line() const { return line_; }
+    /// The last record had text right after a closing quote ("a"b): malformed,
+    /// and the sign of an unbalanced quote that swallowed the lines up to the
+    /// next quote character.
+    bool text_after_quote() const { return text_after_quote_; }
 
   private:
     BufferedInput& in_;
     CsvDialect d_;
     std::uint64_t line_ = 0;
+    bool text_after_quote_ = false;
 };
 
 bool all_digits(std::string_view s) {
@@ -175,6 +182,11 @@ void read_csv(BufferedInput& in, const std::string& name, const ReadContext& ctx
             break;
         }
         if (row.size() == 1 && trim(row[0]).empty()) continue;  // blank line
+        if (records.text_after_quote())
+            warn(ctx, name, where,
+                 std::string("text after a closing quote (") + dialect.quote +
+                     "): a quote may be unbalanced, and this record may hold lines meant as "
+                     "records of their own");
 
         if (!plan) {
             bool header = false;
