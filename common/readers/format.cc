@@ -210,9 +210,9 @@ Detection detect(const std::string& path) {
             }
         }
     } catch (const InputError&) {
-        return {Format::Auto, "not a corpus file (unreadable)"};
+        return {Format::Auto, "not a corpus file (unreadable)", true};
     } catch (const ReadError&) {
-        return {Format::Auto, "not a corpus file (unreadable)"};
+        return {Format::Auto, "not a corpus file (unreadable)", true};
     }
     return {Format::Auto, not_corpus_reason(info)};
 }

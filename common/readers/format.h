@@ -51,11 +51,14 @@ struct Detection {
     Format format = Format::Auto;
     std::string
         reason;  ///< set when format == Auto: "not a corpus file (.dtd)", "query file (*FIND)"
+    /// The file could not be opened or its (compressed, archived) bytes could
+    /// not be read, so what it holds is unknown (format Auto).
+    bool unreadable = false;
 };
 
 /// Detects by name, then (when needed) by the first bytes of the file, looking
 /// inside compressed files and at an archive's first member. Never throws: an
-/// unreadable file is "not a corpus file (unreadable)".
+/// unreadable file is "not a corpus file (unreadable)" with `unreadable` set.
 Detection detect(const std::string& path);
 
 /// The reason string for a file (or member) the detection found no format for.

@@ -35,6 +35,7 @@ struct Candidate {
     std::string name;
     std::uint64_t size = 0;
     Format format = Format::Auto;
+    bool unreadable = false;  ///< read anyway, so the reader reports what is wrong
 };
 
 bool glob_matches(const std::vector<std::string>& globs, const std::string& relative,
@@ -106,7 +107,11 @@ class Walker {
                     continue;
                 }
                 readers::Detection d = readers::detect(c.path);
-                if (d.format == Format::Auto) {
+                // A damaged archive or compressed file, or one that cannot be
+                // opened, may well be a corpus file: reading it names the file
+                // and what is wrong, where passing it over would only count it.
+                c.unreadable = d.unreadable;
+                if (d.format == Format::Auto && !d.unreadable) {
                     pass_over(d.reason);
                     continue;
                 }
@@ -129,7 +134,7 @@ class Walker {
             }
         }
         for (auto& f : files) {
-            if (options_.format == Format::Auto && f.format == Format::Auto) continue;
+            if (options_.format == Format::Auto && f.format == Format::Auto && !f.unreadable) continue;
             out_.files.push_back(InputFile{std::move(f.path), std::move(f.name), f.size});
         }
         for (const auto& sub : subdirs) walk_dir(root, sub);
