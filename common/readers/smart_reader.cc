@@ -70,6 +70,8 @@ void read_smart(BufferedInput& in, const std::string& name, const ReadContext& c
     std::uint64_t line_number = 0;
     SmartDoc doc;
     bool in_doc = false;
+    bool seen_marker = false;
+    std::uint64_t stray_line = 0;  // first non-blank line before any marker
     std::size_t ordinal = 0;
     while (in.getline(line)) {
         ++line_number;
@@ -77,6 +79,7 @@ void read_smart(BufferedInput& in, const std::string& name, const ReadContext& c
         bool marker = line.compare(0, 5, "*TEXT") == 0 || line.compare(0, 5, "*FIND") == 0 ||
                       line.compare(0, 5, "*STOP") == 0;
         if (marker) {
+            seen_marker = true;
             if (in_doc) emit_doc(doc, ++ordinal, name, ctx);
             in_doc = false;
             if (line.compare(0, 5, "*STOP") == 0) break;
@@ -88,11 +91,17 @@ void read_smart(BufferedInput& in, const std::string& name, const ReadContext& c
             // "*FIND" (a query) starts a section that is not a document.
             continue;
         }
+        if (!seen_marker && !stray_line && !trim(line).empty()) stray_line = line_number;
         if (!in_doc || trim(line).empty()) continue;
         doc.body += line;
         doc.body += '\n';
     }
     if (in_doc) emit_doc(doc, ++ordinal, name, ctx);
+    // Text before the first marker belongs to no document: most likely a
+    // first *TEXT line damaged at its start.
+    if (stray_line && ordinal > 0)
+        warn_skipped(ctx, name, "line " + std::to_string(stray_line),
+                     "text before the first *TEXT line is not indexed (a damaged header?)");
     if (ordinal == 0) warn(ctx, name, "", "no *TEXT documents found");
 }
 
