@@ -32,7 +32,7 @@ JsonValue* JsonTreeBuilder::add(JsonValue::Kind kind, std::string_view text) {
     } else {
         JsonValue* parent = open_.back();
         if (parent->kind == JsonValue::Kind::Object) {
-            parent->members.emplace_back(std::move(key_), JsonValue{});
+            parent->members.push_back(JsonMember{std::move(key_), JsonValue{}});
             key_.clear();
             slot = &parent->members.back().second;
         } else {

@@ -15,15 +15,24 @@
 
 namespace newsdex::readers {
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Kind { Null, Bool, Number, String, Array, Object };
     Kind kind = Kind::Null;
     std::string text;              ///< String: the string; Number: as written; Bool: "true"/"false"
     std::vector<JsonValue> items;  ///< Array elements
-    std::vector<std::pair<std::string, JsonValue>> members;  ///< Object members, in order
+    std::vector<JsonMember> members;  ///< Object members, in order
 
     /// The first member whose key equals `key` exactly, else case-insensitively.
     const JsonValue* find(std::string_view key) const;
+};
+
+/// One object member. Not a std::pair: a pair may not be instantiated with the
+/// still incomplete JsonValue (libstdc++ checks that under clang).
+struct JsonMember {
+    std::string first;  ///< the key
+    JsonValue second;   ///< the value
 };
 
 /// RapidJSON SAX handler that builds one JsonValue. Nesting deeper than
