@@ -26,18 +26,6 @@ const char* kEvalUsage =
     "DOCNO being the article's native id. --score-run FILE scores another run file (another\n"
     "engine's) with the same measures instead of searching.";
 
-std::pair<double, double> parse_bm25(const std::string& text) {
-    auto comma = text.find(',');
-    if (comma == std::string::npos) throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75)");
-    try {
-        double k1 = std::stod(text.substr(0, comma));
-        double b = std::stod(text.substr(comma + 1));
-        if (k1 < 0 || b < 0 || b > 1) throw UsageError("--bm25: need k1 >= 0 and 0 <= b <= 1");
-        return {k1, b};
-    } catch (const std::logic_error&) {
-        throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75), not '" + text + "'");
-    }
-}
 
 }  // namespace
 
@@ -80,7 +68,7 @@ int eval_command(int argc, char** argv) {
             throw UsageError("--topics and --qrels are required");
         if (options.limit == 0 || options.limit > 100000)
             throw UsageError("--limit must be 1..100000");
-        if (!bm25.empty()) std::tie(options.bm25_k1, options.bm25_b) = parse_bm25(bm25);
+        if (!bm25.empty()) std::tie(options.bm25_k1, options.bm25_b) = cli::parse_bm25(bm25);
         if (options.tag.empty() || options.tag.find_first_of(" \t") != std::string::npos)
             throw UsageError("--tag must be one word");
         options.any = !all_words;

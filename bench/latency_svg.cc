@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "snippet_renderer.h"  // html_escape: the same escaping as snippets
 #include "text_table.h"
 
 namespace newsdex::bench {
@@ -35,28 +36,6 @@ class Out {
     std::string text_;
 };
 
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -92,7 +71,7 @@ std::string latency_svg(const QueryBenchResult& result, const std::string& title
         << "\" font-family=\"sans-serif\" font-size=\"12\">\n"
         << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         << "<text x=\"" << kLeft << "\" y=\"20\" font-size=\"14\" font-weight=\"bold\">"
-        << escape(title) << "</text>\n"
+        << html_escape(title) << "</text>\n"
         << "<text x=\"" << kLeft
         << "\" y=\"36\" fill=\"#555\">latency per query, ms, log scale; bars: histogram of all "
            "samples; "
@@ -102,7 +81,7 @@ std::string latency_svg(const QueryBenchResult& result, const std::string& title
     auto draw_row = [&](const ClassResult& c, const std::string& label) {
         const double base = y + kRowHeight - 6;
         svg << "<text x=\"" << kLeft - 8 << "\" y=\"" << base - 6 << "\" text-anchor=\"end\">"
-            << escape(label) << "</text>\n"
+            << html_escape(label) << "</text>\n"
             << "<line x1=\"" << kLeft << "\" x2=\"" << kLeft + plot_w << "\" y1=\"" << base
             << "\" y2=\"" << base << "\" stroke=\"#ccc\"/>\n";
         if (!c.samples.empty()) {

@@ -81,6 +81,20 @@ WalkOptions ReaderOptionGroup::walk_options() const {
     return options;
 }
 
+std::pair<double, double> parse_bm25(const std::string& text) {
+    auto comma = text.find(',');
+    if (comma == std::string::npos) throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75)");
+    double k1, b;
+    try {
+        k1 = std::stod(text.substr(0, comma));
+        b = std::stod(text.substr(comma + 1));
+    } catch (const std::logic_error&) {
+        throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75), not '" + text + "'");
+    }
+    if (k1 < 0 || b < 0 || b > 1) throw UsageError("--bm25: need k1 >= 0 and 0 <= b <= 1");
+    return {k1, b};
+}
+
 bool parse(int argc, char** argv, const po::options_description& visible,
            const char* positional_name, po::variables_map& vm, const std::string& usage) {
     po::options_description all;

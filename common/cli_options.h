@@ -3,6 +3,7 @@
 // newsdex-search, newsdex-bench), so a flag means the same everywhere.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -43,6 +44,9 @@ struct ReaderOptionGroup {
     ReaderOptions reader_options() const;
     WalkOptions walk_options() const;
 };
+
+/// "K1,B" (e.g. "1.2,0.75") for --bm25; throws UsageError unless k1 >= 0 and 0 <= b <= 1.
+std::pair<double, double> parse_bm25(const std::string& text);
 
 /// Parses argv against `visible` plus positional arguments collected into
 /// `positional_name`; prints help and returns false for --help. Throws

@@ -23,19 +23,6 @@ const char* kUsage =
     "date:1987-03-01..1987-03-31 date:1987 date:..1987-02 date:2024-10..\n"
     "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable.";
 
-std::pair<double, double> parse_bm25(const std::string& text) {
-    auto comma = text.find(',');
-    if (comma == std::string::npos) throw newsdex::UsageError("--bm25 takes k1,b (e.g. 1.2,0.75)");
-    try {
-        std::size_t used = 0;
-        double k1 = std::stod(text.substr(0, comma), &used);
-        double b = std::stod(text.substr(comma + 1));
-        if (k1 < 0 || b < 0 || b > 1) throw newsdex::UsageError("--bm25: need k1 >= 0 and 0 <= b <= 1");
-        return {k1, b};
-    } catch (const std::logic_error&) {
-        throw newsdex::UsageError("--bm25 takes k1,b (e.g. 1.2,0.75), not '" + text + "'");
-    }
-}
 
 }  // namespace
 
@@ -88,7 +75,7 @@ int main(int argc, char** argv) {
         else throw UsageError("--sort must be relevance, newest or oldest");
         if (color != "auto" && color != "always" && color != "never")
             throw UsageError("--color must be auto, always or never");
-        if (!bm25.empty()) std::tie(request.bm25_k1, request.bm25_b) = parse_bm25(bm25);
+        if (!bm25.empty()) std::tie(request.bm25_k1, request.bm25_b) = cli::parse_bm25(bm25);
         for (const auto& f : request.facets)
             if (f != "source" && f != "year" && f != "topic" && f != "lang" && f != "collection")
                 throw UsageError("--facet must be source, year, topic, lang or collection");

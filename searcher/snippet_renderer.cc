@@ -2,6 +2,7 @@
 // plain text, the code-point highlight offsets and the HTML together, so the
 // three can never disagree about where a match is.
 #include "snippet_renderer.h"
+#include "utf8.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -19,21 +20,6 @@ constexpr std::string_view kMarkClose = "</mark>";
 constexpr std::string_view kAnsiOpen = "\x1b[1;33m";  // bold yellow
 constexpr std::string_view kAnsiClose = "\x1b[0m";
 
-/// Decodes the code point at i and advances i. Invalid bytes (not expected:
-/// stored text is sanitized) decode as U+FFFD and are skipped one at a time.
-UChar32 next_cp(std::string_view s, std::size_t& i) {
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-        ++i;
-        return b;
-    }
-    auto idx = static_cast<std::int32_t>(i);
-    UChar32 c;
-    U8_NEXT(s.data(), idx, static_cast<std::int32_t>(s.size()), c);
-    i = static_cast<std::size_t>(idx);
-    return c < 0 ? 0xFFFD : c;
-}
-
 /// The same whitespace the selector measures with (White_Space property).
 bool is_space(UChar32 c) {
     if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
@@ -43,7 +29,7 @@ bool is_space(UChar32 c) {
 std::size_t skip_space_forward(std::string_view s, std::size_t i, std::size_t limit) {
     while (i < limit) {
         std::size_t next = i;
-        if (!is_space(next_cp(s, next))) break;
+        if (!is_space(next_code_point(s, next))) break;
         i = next;
     }
     return i;
@@ -53,7 +39,7 @@ std::size_t skip_space_forward(std::string_view s, std::size_t i, std::size_t li
 std::size_t trim_end(std::string_view s, std::size_t from, std::size_t to) {
     std::size_t last = from;
     for (std::size_t i = from; i < to;) {
-        if (!is_space(next_cp(s, i))) last = i;
+        if (!is_space(next_code_point(s, i))) last = i;
     }
     return last;
 }
@@ -91,7 +77,7 @@ class Builder {
         out.text += s;
         append_escaped(out.html, s);
         for (std::size_t i = 0; i < s.size();) {
-            next_cp(s, i);
+            next_code_point(s, i);
             ++code_points;
         }
     }
@@ -208,7 +194,7 @@ RenderedSnippet render_snippet(std::string_view source, const std::vector<Fragme
             }
             if (m < matches.size() && i >= matches[m].start) b.open_mark();
             std::size_t cp_start = i;
-            UChar32 c = next_cp(source, i);
+            UChar32 c = next_code_point(source, i);
             if (is_space(c))
                 b.space();
             else
@@ -243,7 +229,7 @@ std::string render_terminal(const RenderedSnippet& snippet, TerminalStyle style)
             inside = true;
         }
         std::size_t start = i;
-        next_cp(text, i);
+        next_code_point(text, i);
         out.append(text, start, i - start);
     }
     if (inside) out += close;

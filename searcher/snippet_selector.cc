@@ -6,6 +6,7 @@
 // consecutive sentences slide with two pointers while per-key counts keep the
 // score current, and cuts snap to word boundaries taken from the same tokens.
 #include "snippet_selector.h"
+#include "utf8.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -64,38 +65,8 @@ constexpr std::size_t kOpeningMarginChars = 64;
 
 constexpr std::uint32_t kNoKey = std::numeric_limits<std::uint32_t>::max();
 
-// ---------------------------------------------------------------------------
-// UTF-8 stepping. The text is valid UTF-8 (text_sanitizer's invariant); the
-// ICU macros still cope with bad bytes by returning a negative code point.
 
-UChar32 next_cp(std::string_view s, std::size_t& i) {
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-        ++i;
-        return b;
-    }
-    auto idx = static_cast<std::int32_t>(i);
-    UChar32 c;
-    U8_NEXT(s.data(), idx, static_cast<std::int32_t>(s.size()), c);
-    i = static_cast<std::size_t>(idx);
-    return c < 0 ? 0xFFFD : c;
-}
-
-/// Moves `i` (> 0) to the start of the previous code point and returns it.
-UChar32 prev_cp(std::string_view s, std::size_t& i) {
-    auto b = static_cast<unsigned char>(s[i - 1]);
-    if (b < 0x80) {
-        --i;
-        return b;
-    }
-    auto idx = static_cast<std::int32_t>(i);
-    UChar32 c;
-    U8_PREV(s.data(), 0, idx, c);
-    i = static_cast<std::size_t>(idx);
-    return c < 0 ? 0xFFFD : c;
-}
-
-UChar32 cp_at(std::string_view s, std::size_t i) { return next_cp(s, i); }
+UChar32 cp_at(std::string_view s, std::size_t i) { return next_code_point(s, i); }
 
 /// Whitespace as the renderer collapses it (White_Space property).
 bool is_space(UChar32 c) {
@@ -113,7 +84,7 @@ std::size_t floor_boundary(std::string_view s, std::size_t i) {
 std::size_t skip_space_forward(std::string_view s, std::size_t i, std::size_t limit) {
     while (i < limit) {
         std::size_t next = i;
-        if (!is_space(next_cp(s, next))) break;
+        if (!is_space(next_code_point(s, next))) break;
         i = next;
     }
     return i;
@@ -122,7 +93,7 @@ std::size_t skip_space_forward(std::string_view s, std::size_t i, std::size_t li
 std::size_t skip_space_backward(std::string_view s, std::size_t i, std::size_t floor) {
     while (i > floor) {
         std::size_t prev = i;
-        if (!is_space(prev_cp(s, prev))) break;
+        if (!is_space(prev_code_point(s, prev))) break;
         i = prev;
     }
     return i;
@@ -134,7 +105,7 @@ std::size_t visible_length(std::string_view s, std::size_t a, std::size_t b) {
     std::size_t n = 0;
     bool in_space = false;
     while (a < b) {
-        bool sp = is_space(next_cp(s, a));
+        bool sp = is_space(next_code_point(s, a));
         if (!sp || !in_space) ++n;
         in_space = sp;
     }
@@ -149,7 +120,7 @@ std::size_t advance_visible(std::string_view s, std::size_t from, std::size_t k,
     std::size_t i = from;
     while (i < limit) {
         std::size_t next = i;
-        bool sp = is_space(next_cp(s, next));
+        bool sp = is_space(next_code_point(s, next));
         if (!sp || !in_space) {
             if (n == k) return i;
             ++n;
@@ -449,7 +420,7 @@ bool is_abbreviation(std::string_view s, std::size_t dot) {
     std::size_t begin = dot;
     while (begin > 0) {
         std::size_t prev = begin;
-        UChar32 c = prev_cp(s, prev);
+        UChar32 c = prev_code_point(s, prev);
         if (is_space(c) || c == '(' || c == '"' || c == 0x201C) break;
         begin = prev;
     }
@@ -457,7 +428,7 @@ bool is_abbreviation(std::string_view s, std::size_t dot) {
     if (word.empty()) return false;
     if (word.find('.') != std::string_view::npos) return true;
     std::size_t i = 0;
-    UChar32 first = next_cp(word, i);
+    UChar32 first = next_code_point(word, i);
     if (i == word.size() && u_isalpha(first)) return true;
     if (word.size() > 6) return false;  // longer than any listed
     std::string lower;
@@ -510,7 +481,7 @@ std::vector<Sentence> split_sentences(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t at = i;
-        UChar32 c = next_cp(s, i);
+        UChar32 c = next_code_point(s, i);
         if (c == '\n') {
             // A paragraph ends at a blank line or before an indented line;
             // in text that is not hard-wrapped, at any newline.
@@ -526,7 +497,7 @@ std::vector<Sentence> split_sentences(std::string_view s) {
         bool fullwidth = is_fullwidth_terminator(c);
         while (i < s.size()) {
             std::size_t next = i;
-            UChar32 d = next_cp(s, next);
+            UChar32 d = next_code_point(s, next);
             if (!is_terminator(d) && !is_closer(d)) break;
             fullwidth = fullwidth || is_fullwidth_terminator(d);
             i = next;
@@ -623,7 +594,7 @@ class Selection {
         if (x == 0) return true;
         if (inside_word(x)) return false;
         std::size_t prev = x;
-        return word_starts_at(x) || is_space(prev_cp(s_, prev));
+        return word_starts_at(x) || is_space(prev_code_point(s_, prev));
     }
 
     /// The last valid end in [floor, x], minus whitespace and dangling
@@ -631,7 +602,7 @@ class Selection {
     /// `or_x` (a cut mid-word beats no text), else floor.
     std::size_t snap_end(std::size_t x, std::size_t floor, bool or_x = true) const {
         std::size_t p = x;
-        while (p > floor && !valid_end(p)) prev_cp(s_, p);
+        while (p > floor && !valid_end(p)) prev_code_point(s_, p);
         if (!valid_end(p)) {
             if (!or_x) return floor;
             p = x;
@@ -639,7 +610,7 @@ class Selection {
         // A cut after "said," or before an opening quote leaves a dangling mark.
         while (p > floor) {
             std::size_t prev = p;
-            UChar32 c = prev_cp(s_, prev);
+            UChar32 c = prev_code_point(s_, prev);
             bool dangling = is_space(c) || c == ',' || c == ';' || c == ':' || c == '(' ||
                             c == '[' || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x201C ||
                             c == 0x2018 || c == 0x00AB || c == 0x3001 || c == 0xFF0C || c == 0xFF1A;
@@ -652,7 +623,7 @@ class Selection {
     /// The first valid start in [x, ceil], with leading whitespace skipped.
     std::size_t snap_start(std::size_t x, std::size_t ceil) const {
         std::size_t p = x;
-        while (p < ceil && !valid_start(p)) next_cp(s_, p);
+        while (p < ceil && !valid_start(p)) next_code_point(s_, p);
         if (!valid_start(p)) p = x;
         return skip_space_forward(s_, p, ceil);
     }
@@ -936,7 +907,7 @@ std::vector<Fragment> SnippetSelector::select(std::string_view text,
         std::size_t start = skip_space_forward(text, 0, text.size());
         std::size_t end =
             advance_visible(text, start, options.max_chars + kOpeningMarginChars, text.size());
-        while (end < text.size() && !is_space(cp_at(text, end))) next_cp(text, end);
+        while (end < text.size() && !is_space(cp_at(text, end))) next_code_point(text, end);
         text = text.substr(0, end);
         return Selection(text, matcher.run(analyzer_, text, lang_)).run(options);
     }
