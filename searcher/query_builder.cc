@@ -596,7 +596,10 @@ std::string spelling_suggestion(std::string_view query_text, const Xapian::Datab
     std::vector<Replacement> replacements;
     const std::string stem_prefix(schema::kPrefixStem);
     try {
-        for (const auto& [start, end] : ranges) {
+        for (const auto& range : ranges) {
+            // Not a structured binding: lambdas may capture those only since
+            // clang 16, and the fuzz build uses clang 14.
+            const auto start = range.first, end = range.second;
             std::string_view piece = std::string_view(parsed.text).substr(start, end - start);
             analyzer.analyze(piece, kSpellingStemLang, [&](const Token& t) {
                 if (t.compound || !spelling_candidate(t.term)) return;
