@@ -8,6 +8,10 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   rapidjson-dev libarchive-dev libgtest-dev libgmock-dev zlib1g-dev libzstd-dev
 )
+if [[ "${NEWSDEX_FUZZ:-0}" == 1 ]]; then
+  # libFuzzer targets (scripts/fuzz.sh): clang and its fuzzer/sanitizer runtimes.
+  packages+=(clang libclang-rt-14-dev)
+fi
 if [[ "${NEWSDEX_BENCH_PEERS:-0}" == 1 ]]; then
   # Peers for the side-by-side benchmarks (bench/peers/).
   packages+=(xapian-omega python3-xapian hyperfine time liblucene4.10-java)
