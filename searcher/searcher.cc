@@ -138,6 +138,13 @@ void Searcher::reopen() {
                 // open again, at the newest revision.
                 if (attempt < kMaxAttempts) continue;
                 throw DatabaseError("database " + path + " kept changing while being opened: " + e.get_msg());
+            } catch (const Xapian::DatabaseCorruptError& e) {
+                // Glass reads a table's root block without a revision check:
+                // when a writer committing meanwhile has reused that block,
+                // opening reports "Expected block N to be level L". Opening
+                // again reads the new root; real corruption fails every time.
+                if (attempt < kMaxAttempts) continue;
+                throw DatabaseError("database " + path + " cannot be opened: DatabaseCorruptError: " + e.get_msg());
             } catch (const Xapian::Error& e) {
                 throw DatabaseError("database " + path + " cannot be opened: " + std::string(e.get_type()) +
                                     ": " + e.get_msg());
@@ -152,19 +159,22 @@ SearchResult Searcher::search(const SearchRequest& request) {
         try {
             return search_once(request);
         } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed twice while we read: the revision we had is
-            // gone. Take the newest and run the query again.
-            if (attempt >= kMaxAttempts) throw DatabaseError("database kept changing during the search");
-            try {
-                db_.reopen();
-            } catch (const Xapian::Error&) {
-                reopen();
-            }
+            // A writer committed twice while we read: the revision we had is gone.
+        } catch (const Xapian::DocNotFoundError&) {
+            // A hit that cannot be read: newsdex replaces documents and never
+            // deletes them, so this is a read racing a writer's commit.
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError("database error: " + e.get_msg());
         } catch (const Xapian::Error& e) {
             // The module edge: no Xapian type reaches the caller.
             throw Error(std::string("search failed: ") + e.get_type() + ": " + e.get_msg());
+        }
+        // Take the newest revision and run the query again.
+        if (attempt >= kMaxAttempts) throw DatabaseError("database kept changing during the search");
+        try {
+            db_.reopen();
+        } catch (const Xapian::Error&) {
+            reopen();
         }
     }
 }
