@@ -58,6 +58,7 @@ while IFS= read -r q; do
 done <"$root/fuzz/seeds/queries.txt"
 
 # --- runs ---
+export LSAN_OPTIONS=suppressions=$root/scripts/lsan.supp
 failed=()
 for t in "${targets[@]}"; do
   case "$t" in
