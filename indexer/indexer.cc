@@ -95,21 +95,29 @@ class FileLock {
   public:
     FileLock() = default;
     /// Takes the lock on `path` (created when missing) without waiting;
-    /// locked() is false when another process holds it or it cannot be opened.
+    /// locked() is false when another process holds it (held_elsewhere()) or
+    /// the file cannot be opened.
     explicit FileLock(const fs::path& path) {
         fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) release();
+        if (fd_ < 0) fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);  // read-only directory
+        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            held_elsewhere_ = errno == EWOULDBLOCK;
+            release();
+        }
     }
     ~FileLock() { release(); }
-    FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    FileLock(FileLock&& other) noexcept
+        : fd_(std::exchange(other.fd_, -1)), held_elsewhere_(other.held_elsewhere_) {}
     FileLock& operator=(FileLock&& other) noexcept {
         if (this != &other) {
             release();
             fd_ = std::exchange(other.fd_, -1);
+            held_elsewhere_ = other.held_elsewhere_;
         }
         return *this;
     }
     bool locked() const { return fd_ >= 0; }
+    bool held_elsewhere() const { return held_elsewhere_; }
 
   private:
     void release() {
@@ -117,6 +125,7 @@ class FileLock {
         fd_ = -1;
     }
     int fd_ = -1;
+    bool held_elsewhere_ = false;
 };
 
 /// Segment-mode scratch space beside the target: .NAME.newsdex-build-PID.
@@ -204,7 +213,8 @@ void recover_interrupted_builds(const std::string& db_path) {
             continue;
         }
         FileLock probe(lock_path);
-        if (!probe.locked())
+        if (!probe.locked() && !probe.held_elsewhere()) continue;  // cannot tell, cannot clean
+        if (probe.held_elsewhere())
             throw DatabaseLockedError("database " + db_path +
                                       " is locked by another writer (another newsdex-index is "
                                       "building it in " + entry.path().string() + ")");
