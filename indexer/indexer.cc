@@ -242,6 +242,20 @@ void sync_directory(const fs::path& dir) {
     ::close(fd);
 }
 
+/// Flushes every file of a database directory to disk, so that once it is
+/// swapped in, a power loss cannot leave the target naming unwritten blocks.
+void sync_database_files(const fs::path& dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        ::fsync(fd);
+        ::close(fd);
+    }
+    sync_directory(dir);
+}
+
 /// Puts the directory `replacement` where `target` is. The target is never
 /// missing: renameat2(RENAME_EXCHANGE) swaps both names in one atomic step
 /// (the old target ends up at `replacement`'s path). Where the file system
@@ -533,6 +547,7 @@ void IndexRun::merge_segments(std::vector<fs::path> segments,
     // Swap the merged database in: this is the run's commit point. The target
     // was empty (segment mode is only chosen then) and is never missing (see
     // swap_directory_in); the old one is removed with the scratch directory.
+    sync_database_files(merged);
     target->close();
     target.reset();
     swap_directory_in(merged, fs::path(options_.db_path), scratch_->path() / "previous");
