@@ -212,9 +212,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     Xapian::MSet mset;
     if (!plan.query.empty()) {
         mset = run(plan.query);
-        if (mset.empty() && request.offset == 0 && !plan.relaxed.empty()) {
+        // "Nothing matched" is the bound, not an empty page: --limit 0 (facets
+        // only) or a page past the end must not trigger the fallback.
+        if (mset.get_matches_upper_bound() == 0 && !plan.relaxed.empty()) {
             mset = run(plan.relaxed);
-            result.relaxed = !mset.empty();
+            result.relaxed = mset.get_matches_upper_bound() > 0;
         }
     }
     result.estimated_total = mset.get_matches_estimated();
@@ -246,7 +248,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         result.hits.push_back(std::move(hit));
     }
 
-    if (request.suggest && (mset.empty() || result.relaxed))
+    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
     else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);

@@ -140,6 +140,17 @@ TEST_F(CliSearch, RelaxedWhenNoArticleHasAllWords) {
     EXPECT_NE(r.out.find("no article has all the words"), std::string::npos) << r.out;
 }
 
+TEST_F(CliSearch, LimitZeroCountsTheRealMatchesNotTheRelaxedOnes) {
+    // Regression: an empty page (--limit 0, for facets only) once looked like
+    // "nothing matched" and switched to the relaxed any-word search.
+    auto full = json(search({"--json", "--exact", "--limit", "10", "tram Okafor"}));
+    auto counted = json(search({"--json", "--exact", "--limit", "0", "--facet", "source", "tram Okafor"}));
+    EXPECT_FALSE(full["relaxed"].GetBool());
+    EXPECT_FALSE(counted["relaxed"].GetBool());
+    EXPECT_EQ(counted["estimated_total"].GetUint64(), full["estimated_total"].GetUint64());
+    EXPECT_EQ(counted["hits"].Size(), 0u);
+}
+
 TEST_F(CliSearch, MalformedQueryIsSearchedLenientlyWithANote) {
     auto r = search({"--json", "\"river authority"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
