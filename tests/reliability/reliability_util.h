@@ -88,7 +88,8 @@ std::size_t committed_segments(const std::filesystem::path& build_dir);
 /// with label "database has " -> 1234); nullopt when absent.
 std::optional<std::uint64_t> number_after(const std::string& text, const std::string& label);
 
-/// Lines of `text` that are not warnings ("newsdex-index: warning: ...") or empty.
+/// Lines of `text` that are not warnings ("newsdex-index: warning: ..."), empty, or a
+/// sanitizer runtime's notes.
 std::vector<std::string> non_warning_lines(const std::string& text);
 
 }  // namespace newsdex::test
