@@ -228,9 +228,9 @@ Comparison compare(const QueryFigures& a, const QueryFigures& b, double threshol
     }
     if (a.articles != b.articles) {
         std::string caveat = "different databases: ";
-        caveat += grouped(a.articles);
+        caveat += group_thousands(a.articles);
         caveat += " vs ";
-        caveat += grouped(b.articles);
+        caveat += group_thousands(b.articles);
         caveat += " articles";
         c.caveats.push_back(std::move(caveat));
     }

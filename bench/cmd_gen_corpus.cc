@@ -68,9 +68,9 @@ int gen_corpus_command(int argc, char** argv) {
             pool.add_article(a);
             if (++read % 500 == 0) {
                 std::string line = "reading: ";
-                line += grouped(read);
+                line += group_thousands(read);
                 line += " articles, ";
-                line += grouped(pool.sentences_seen());
+                line += group_thousands(pool.sentences_seen());
                 line += " sentences";
                 progress.update(line);
             }
@@ -82,9 +82,9 @@ int gen_corpus_command(int argc, char** argv) {
         generate_corpus(pool, options, std::cout, [&](std::uint64_t n) {
             if (n % 1000 == 0) {
                 std::string line = "writing: ";
-                line += grouped(n);
+                line += group_thousands(n);
                 line += " / ";
-                line += grouped(options.articles);
+                line += group_thousands(options.articles);
                 line += " articles";
                 progress.update(line);
             }
@@ -93,13 +93,13 @@ int gen_corpus_command(int argc, char** argv) {
         progress.clear();
         if (!std::cout) throw Error("cannot write the corpus to stdout");
         std::string summary = "newsdex-bench gen-corpus: ";
-        summary += grouped(options.articles);
+        summary += group_thousands(options.articles);
         summary += " articles from a pool of ";
-        summary += grouped(pool.size());
+        summary += group_thousands(pool.size());
         summary += " sentences (of ";
-        summary += grouped(pool.sentences_seen());
+        summary += group_thousands(pool.sentences_seen());
         summary += " in ";
-        summary += grouped(stats.articles);
+        summary += group_thousands(stats.articles);
         summary += " input articles), seed ";
         summary += std::to_string(options.seed);
         summary += '\n';

@@ -26,7 +26,7 @@ using Clock = std::chrono::steady_clock;
 /// "what N articles", built piecewise (GCC 12's false -Wrestrict on "literal" + std::string).
 std::string counted(const char* what, std::uint64_t n) {
     std::string s = what;
-    s += grouped(n);
+    s += group_thousands(n);
     s += " articles";
     return s;
 }
@@ -183,7 +183,7 @@ std::string format_index_text(const IndexBenchResult& r, const IndexBenchOptions
     TextTable totals({"articles", "files", "input MB", "seconds", "articles/s", "MB/s",
                       "peak RSS MiB", "database MiB", "bytes/article"});
     const double articles = static_cast<double>(r.stats.articles());
-    totals.add({grouped(r.stats.articles()), grouped(r.stats.files), fixed(r.input_bytes / 1e6, 1),
+    totals.add({group_thousands(r.stats.articles()), group_thousands(r.stats.files), fixed(r.input_bytes / 1e6, 1),
                 fixed(r.full_s, 2), fixed(r.articles_per_s(), 0), fixed(r.mb_per_s(), 2),
                 fixed(r.peak_rss_kib / 1024.0, 1), fixed(r.db_bytes / 1048576.0, 1),
                 fixed(articles > 0 ? r.db_bytes / articles : 0, 0)});
@@ -211,9 +211,9 @@ std::string format_index_text(const IndexBenchResult& r, const IndexBenchOptions
     out += split.render();
     if (r.read_articles != r.stats.articles()) {
         out += "note: the read pass saw ";
-        out += grouped(r.read_articles);
+        out += group_thousands(r.read_articles);
         out += " articles, the index run ";
-        out += grouped(r.stats.articles());
+        out += group_thousands(r.stats.articles());
         out += " (duplicate ids or skipped records)\n";
     }
     return out;

@@ -80,7 +80,7 @@ std::string mode_table(const ModeResult& mode, unsigned threads) {
     TextTable table(header);
     auto row = [&](const ClassResult& c) {
         std::vector<std::string> r{c.name,
-                                   grouped(c.queries),
+                                   group_thousands(c.queries),
                                    ms(c.latency.p50),
                                    ms(c.latency.p90),
                                    ms(c.latency.p99),
@@ -90,7 +90,7 @@ std::string mode_table(const ModeResult& mode, unsigned threads) {
         if (threads > 1) r.push_back(fixed(c.qps_threads, 0));
         r.push_back(fixed(spread_percent(c), 1) + "%");
         r.push_back(fixed(c.mean_matches, c.mean_matches < 10 ? 1 : 0));
-        r.push_back(grouped(c.empty));
+        r.push_back(group_thousands(c.empty));
         table.add(std::move(r));
     };
     for (const auto& c : mode.classes) row(c);
@@ -128,13 +128,13 @@ std::string format_query_text(const QueryBenchResult& result, const QueryReportC
     const auto& o = context.options;
     std::size_t classes = result.modes.empty() ? 0 : result.modes.front().classes.size();
     std::string out = concat(
-        "newsdex-bench query: ", grouped(o.queries.size()), " queries in ", std::to_string(classes),
+        "newsdex-bench query: ", group_thousands(o.queries.size()), " queries in ", std::to_string(classes),
         classes == 1 ? " class from " : " classes from ", context.queries_file, "; ");
     for (std::size_t i = 0; i < o.db_paths.size(); ++i) {
         if (i) out += ", ";
         out += o.db_paths[i];
     }
-    out += concat(" (", grouped(result.articles), " articles); ", fixed(result.seconds, 1), " s\n");
+    out += concat(" (", group_thousands(result.articles), " articles); ", fixed(result.seconds, 1), " s\n");
     out += concat("machine: ", describe(context.machine), "\n");
     out += concat("method: ", describe_method(o), "\n");
     for (const auto& mode : result.modes) {

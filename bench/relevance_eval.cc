@@ -94,7 +94,7 @@ std::string format_eval_text(const EvalRun& run, const EvalOptions& options, boo
         out += options.db_paths[i];
     }
     out += " (";
-    out += grouped(run.articles);
+    out += group_thousands(run.articles);
     out += " articles)\nsettings: ";
     out += describe_eval_settings(options);
     out += "\nmeasures as trec_eval: map ndcg_cut.10 P.10 recall.100 recip_rank\n";
@@ -107,8 +107,8 @@ std::string format_eval_text(const EvalRun& run, const EvalOptions& options, boo
     TextTable table(
         {"topic", "retrieved", "relevant", "rel ret", "AP", "nDCG@10", "P@10", "R@100", "RR"});
     auto row = [&](const TopicMetrics& m) {
-        table.add({m.topic, grouped(m.retrieved), grouped(m.relevant),
-                   grouped(m.relevant_retrieved), fixed(m.ap, 4), fixed(m.ndcg10, 4),
+        table.add({m.topic, group_thousands(m.retrieved), group_thousands(m.relevant),
+                   group_thousands(m.relevant_retrieved), fixed(m.ap, 4), fixed(m.ndcg10, 4),
                    fixed(m.p10, 4), fixed(m.recall100, 4), fixed(m.rr, 4)});
     };
     if (per_topic)

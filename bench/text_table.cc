@@ -58,15 +58,6 @@ std::string ms(double value) {
     return fixed(value, 0);
 }
 
-std::string grouped(std::uint64_t value) {
-    std::string digits = std::to_string(value), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
 std::string ratio(double value) {
     std::string s = fixed(value, 2);
     s += "\xc3\x97";

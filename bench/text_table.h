@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "number_format.h"  // group_thousands, used beside these helpers
+
 namespace newsdex::bench {
 
 class TextTable {
@@ -34,8 +36,6 @@ std::string concat(const Parts&... parts) {
 std::string fixed(double value, int decimals);
 /// Latency in ms with 3 significant-ish digits: 0.0812, 0.812, 8.12, 81.2, 812.
 std::string ms(double value);
-/// Integer with thousands separators: 21,578.
-std::string grouped(std::uint64_t value);
 /// A ratio as "1.23×".
 std::string ratio(double value);
 

@@ -10,8 +10,8 @@
 namespace newsdex {
 
 std::string guess_language_by_script(std::string_view text) {
-    constexpr std::size_t kSampleBytes = 4096;  // enough letters to tell, cheap per article
-    std::size_t length = std::min(text.size(), kSampleBytes);
+    // Enough letters to tell, cheap per article.
+    std::size_t length = std::min(text.size(), kLanguageGuessSampleBytes);
     enum { kLatin, kKana, kHan, kHangul, kArabic, kGreek, kHebrew, kThai, kOther, kCount };
     std::array<std::size_t, kCount> counts{};
     std::size_t letters = 0;

@@ -3,10 +3,14 @@
 // written in. Only scripts that name a language well enough for stemming and
 // display are guessed; Latin (and Cyrillic) text is left to --lang.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace newsdex {
+
+/// How much of a text the guess reads: callers need not pass more.
+inline constexpr std::size_t kLanguageGuessSampleBytes = 4096;
 
 /// "ja" (any kana), "zh" (Han without kana), "ko" (Hangul), "ar" (Arabic),
 /// "el" (Greek), "he" (Hebrew), "th" (Thai) when that script holds most of the

@@ -8,8 +8,10 @@
 namespace newsdex {
 
 namespace {
-// FNV-1a, 64 bit: stable across platforms and releases (std::hash is not).
-std::uint64_t fnv1a64(std::string_view s) {
+constexpr std::size_t kMaxTermBytes = 240;
+}  // namespace
+
+std::uint64_t stable_hash64(std::string_view s) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (unsigned char c : s) {
         h ^= c;
@@ -17,8 +19,6 @@ std::uint64_t fnv1a64(std::string_view s) {
     }
     return h;
 }
-constexpr std::size_t kMaxTermBytes = 240;
-}  // namespace
 
 std::string unique_id_prefix(std::string_view native_id) {
     std::string prefix(schema::kPrefixUnique);
@@ -32,7 +32,7 @@ std::string unique_term(std::string_view collection, std::string_view native_id)
     term += collection;
     if (term.size() <= kMaxTermBytes) return term;
     char hash[20];
-    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a64(term)));
+    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(stable_hash64(term)));
     std::size_t keep = kMaxTermBytes - 17;
     // Do not cut a UTF-8 sequence in half.
     while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;

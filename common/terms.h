@@ -2,6 +2,7 @@
 // Terms built from whole field values (not analysed text): the unique id term
 // and boolean filter terms. Indexer and searcher both build them here.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,9 @@ namespace newsdex {
 /// a longer key keeps a readable head and ends in a hash of the whole key:
 /// still unique in practice, still stable across runs.
 std::string unique_term(std::string_view collection, std::string_view native_id);
+
+/// FNV-1a, 64 bit: stable across platforms and releases (std::hash is not).
+std::uint64_t stable_hash64(std::string_view s);
 
 /// What the unique terms of every article with this native id start with,
 /// whatever its collection ("Q" + id + '\x1f'): `id:` queries expand it.

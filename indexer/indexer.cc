@@ -40,12 +40,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kBatchArticles = 32;
 constexpr std::size_t kQueueBatches = 16;  // per worker
 
-std::uint64_t fnv1a64(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-    return h;
-}
-
 /// The collection an INPUT names by default: its base name without extension
 /// (also without .gz/.zst/... under it).
 std::string default_collection(const std::string& input) {
@@ -466,14 +460,18 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                 if (a.lang.empty()) {
                     // A Japanese or Arabic article in a corpus that does not
                     // say so must not be stemmed as --lang's language.
-                    a.lang = guess_language_by_script(a.title.empty() ? a.body : a.title + "\n" + a.body);
+                    // The guess reads only the first few KB: do not copy the whole body.
+                    std::string sample = a.title;
+                    if (!sample.empty()) sample += '\n';
+                    sample.append(a.body, 0, kLanguageGuessSampleBytes);
+                    a.lang = guess_language_by_script(sample);
                     if (a.lang.empty()) a.lang = options_.default_lang;
                 }
                 a.lang = canonical_language(a.lang);
                 if (a.id.empty()) a.id = file_name + "#" + std::to_string(record);
                 articles_read_.fetch_add(1, std::memory_order_relaxed);
                 if (segment_mode_ &&
-                    !seen_.insert(fnv1a64(unique_term(a.collection, a.id))).second) {
+                    !seen_.insert(stable_hash64(unique_term(a.collection, a.id))).second) {
                     warn(Diagnostic{file_name, "id " + a.id,
                                     "id seen before in this run; the later article replaces the "
                                     "earlier one"});

@@ -1,20 +1,12 @@
 #include "progress_display.h"
 
+#include "number_format.h"
+
 #include <cmath>
 
 namespace newsdex {
 
 namespace {
-
-std::string with_commas(std::uint64_t n) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
 
 std::string megabytes(std::uint64_t bytes) {
     char buf[32];
@@ -46,7 +38,7 @@ std::string format_progress(const IndexProgress& p, int bar_width) {
         std::snprintf(pct, sizeof pct, "] %3d%%  ", static_cast<int>(fraction * 100));
         line += pct;
     }
-    line += with_commas(p.articles) + " articles";
+    line += group_thousands(p.articles) + " articles";
     if (p.seconds > 0) {
         char rate[48];
         std::snprintf(rate, sizeof rate, "  %.1f MB/s", double(p.bytes_read) / 1e6 / p.seconds);
@@ -63,29 +55,29 @@ std::string format_progress(const IndexProgress& p, int bar_width) {
 
 std::string format_summary(const IndexStats& s) {
     std::string out = s.interrupted ? "interrupted: indexed " : "indexed ";
-    out += with_commas(s.articles()) + (s.articles() == 1 ? " article (" : " articles (") +
-           with_commas(s.added) + " added, " +
-           with_commas(s.updated) + " updated, " + with_commas(s.unchanged) + " unchanged, " +
-           with_commas(s.skipped) + " skipped) from " + with_commas(s.files) +
+    out += group_thousands(s.articles()) + (s.articles() == 1 ? " article (" : " articles (") +
+           group_thousands(s.added) + " added, " +
+           group_thousands(s.updated) + " updated, " + group_thousands(s.unchanged) + " unchanged, " +
+           group_thousands(s.skipped) + " skipped) from " + group_thousands(s.files) +
            (s.files == 1 ? " file, " : " files, ") + megabytes(s.bytes_read);
     char timing[96];
     double secs = s.seconds > 0 ? s.seconds : 1e-9;
     std::snprintf(timing, sizeof timing, " in %.1f s (%s articles/s, %.1f MB/s)", s.seconds,
-                  with_commas(static_cast<std::uint64_t>(double(s.articles()) / secs)).c_str(),
+                  group_thousands(static_cast<std::uint64_t>(double(s.articles()) / secs)).c_str(),
                   double(s.bytes_read) / 1e6 / secs);
     out += timing;
-    out += "; database has " + with_commas(s.total_documents) +
+    out += "; database has " + group_thousands(s.total_documents) +
            (s.total_documents == 1 ? " article" : " articles");
-    if (s.warnings) out += "; " + with_commas(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
+    if (s.warnings) out += "; " + group_thousands(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
     std::uint64_t passed = 0;
     for (const auto& [reason, n] : s.passed_over) passed += n;
     if (passed) {
-        out += "; " + with_commas(passed) + (passed == 1 ? " file" : " files") + " passed over: ";
+        out += "; " + group_thousands(passed) + (passed == 1 ? " file" : " files") + " passed over: ";
         bool first = true;
         for (const auto& [reason, n] : s.passed_over) {
             if (!first) out += ", ";
             first = false;
-            out += with_commas(n) + " " + reason;
+            out += group_thousands(n) + " " + reason;
         }
     }
     return out;

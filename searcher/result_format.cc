@@ -1,5 +1,7 @@
 #include "result_format.h"
 
+#include "number_format.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -33,15 +35,6 @@ void put_facets(JsonWriter& w, const std::vector<std::pair<std::string, std::vec
     w.EndObject();
 }
 
-std::string number(std::uint64_t n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
 const char* kBold = "\x1b[1m";
 const char* kDim = "\x1b[2m";
 const char* kReset = "\x1b[0m";
@@ -52,7 +45,7 @@ std::string format_text(const SearchResult& r, const TextStyle& style) {
     std::string out;
     char head[160];
     std::snprintf(head, sizeof head, "%s%s %s for \"", r.total_is_exact ? "" : "about ",
-                  number(r.estimated_total).c_str(), r.estimated_total == 1 ? "result" : "results");
+                  group_thousands(r.estimated_total).c_str(), r.estimated_total == 1 ? "result" : "results");
     out += head;
     out += r.query;
     std::snprintf(head, sizeof head, "\" (%.1f ms)\n", r.took_ms);
@@ -81,7 +74,7 @@ std::string format_text(const SearchResult& r, const TextStyle& style) {
     }
     for (const auto& [name, values] : r.facets) {
         out += "\n" + name + ":";
-        for (const auto& v : values) out += "  " + v.value + " (" + number(v.count) + ")";
+        for (const auto& v : values) out += "  " + v.value + " (" + group_thousands(v.count) + ")";
         out += "\n";
     }
     return out;
@@ -160,9 +153,9 @@ std::string format_json(const SearchResult& r) {
 std::string format_info_text(const DatabaseInfo& info) {
     std::string out;
     for (const auto& p : info.paths) out += "database: " + p + "\n";
-    out += "articles: " + number(info.articles) + "\n";
-    out += "distinct words: " + number(info.distinct_words) + "\n";
-    out += "words indexed: " + number(info.total_words) + "\n";
+    out += "articles: " + group_thousands(info.articles) + "\n";
+    out += "distinct words: " + group_thousands(info.distinct_words) + "\n";
+    out += "words indexed: " + group_thousands(info.total_words) + "\n";
     char size[64];
     std::snprintf(size, sizeof size, "size on disk: %.1f MB\n", double(info.size_bytes) / 1e6);
     out += size;
@@ -173,10 +166,10 @@ std::string format_info_text(const DatabaseInfo& info) {
         std::size_t shown = 0;
         for (const auto& v : values) {
             if (++shown > 25) {
-                out += "  … (" + number(values.size()) + " in all)";
+                out += "  … (" + group_thousands(values.size()) + " in all)";
                 break;
             }
-            out += "  " + v.value + " (" + number(v.count) + ")";
+            out += "  " + v.value + " (" + group_thousands(v.count) + ")";
         }
         out += "\n";
     }

@@ -376,27 +376,20 @@ def _check_no_nested_date(node):
 
 # --- renderers ------------------------------------------------------------
 
-def to_xapian(node):
-    """A QueryParser string (words lower-cased: QueryParser's STEM_SOME leaves
-    capitalised words unstemmed). title: and topic: are QueryParser prefixes of
-    the Xapian peer; other fields are not indexed there."""
+def _render_boolean(node, leaf):
+    """The syntax Xapian's QueryParser and Lucene's classic QueryParser share:
+    +/- prefixes, field:value for title: and topic:, ( ), OR, AND, NOT.
+    `leaf(n)` renders a word, wildcard, phrase or NEAR in the engine's own
+    escaping, without the +/- prefix."""
     _check_no_nested_date(node)
 
     def r(n):
         occ = n.occur
-        if n.kind == "word":
-            return occ + n.text.lower()
-        if n.kind == "wild":
-            return occ + n.text.lower() + "*"
-        if n.kind == "phrase":
-            return occ + '"' + n.text.lower().replace('"', " ") + '"'
         if n.kind == "field":
             if n.text not in ("title", "topic"):
                 raise Unsupported(f"field {n.text}: is not indexed by this peer")
             v = n.kids[0]
             return occ + n.text + ":" + r(Node(v.kind, v.text))
-        if n.kind == "near":
-            return occ + "(" + f" NEAR/{n.distance} ".join(r(k) for k in n.kids) + ")"
         if n.kind == "seq":
             return occ + "(" + " ".join(r(k) for k in n.kids) + ")"
         if n.kind == "or":
@@ -410,10 +403,29 @@ def to_xapian(node):
             return occ + "(" + " ".join(parts) + ")"
         if n.kind == "not":
             raise Unsupported("NOT without a left operand")
-        raise Unsupported(n.kind)
+        return occ + leaf(n, r)
 
     out = r(node)
     return out[1:-1] if node.kind in ("seq", "or", "and") and not node.occur else out
+
+
+def to_xapian(node):
+    """A QueryParser string (words lower-cased: QueryParser's STEM_SOME leaves
+    capitalised words unstemmed). title: and topic: are QueryParser prefixes of
+    the Xapian peer; other fields are not indexed there."""
+
+    def leaf(n, r):
+        if n.kind == "word":
+            return n.text.lower()
+        if n.kind == "wild":
+            return n.text.lower() + "*"
+        if n.kind == "phrase":
+            return '"' + n.text.lower().replace('"', " ") + '"'
+        if n.kind == "near":
+            return "(" + f" NEAR/{n.distance} ".join(r(k) for k in n.kids) + ")"
+        raise Unsupported(n.kind)
+
+    return _render_boolean(node, leaf)
 
 
 def _fts5_string(text):
@@ -494,42 +506,21 @@ def to_lucene(node):
     title + body, 'title' and 'topic' fields; default operator set by the
     caller: AND, OR for class 'any'). NEAR/n becomes a sloppy phrase "a b"~n,
     which like Xapian's NEAR ignores order; operands must be single words."""
-    _check_no_nested_date(node)
 
-    def r(n):
-        occ = n.occur
+    def leaf(n, r):
         if n.kind == "word":
-            return occ + _lucene_escape(n.text.lower())
+            return _lucene_escape(n.text.lower())
         if n.kind == "wild":
-            return occ + _lucene_escape(n.text.lower()) + "*"
+            return _lucene_escape(n.text.lower()) + "*"
         if n.kind == "phrase":
-            return occ + '"' + _lucene_escape(n.text.lower()) + '"'
-        if n.kind == "field":
-            if n.text not in ("title", "topic"):
-                raise Unsupported(f"field {n.text}: is not indexed by this peer")
-            v = n.kids[0]
-            return occ + n.text + ":" + r(Node(v.kind, v.text))
+            return '"' + _lucene_escape(n.text.lower()) + '"'
         if n.kind == "near":
             if any(k.kind != "word" for k in n.kids):
                 raise Unsupported("NEAR over phrases or fields")
-            return occ + '"' + " ".join(_lucene_escape(k.text.lower()) for k in n.kids) + f'"~{n.distance}'
-        if n.kind == "seq":
-            return occ + "(" + " ".join(r(k) for k in n.kids) + ")"
-        if n.kind == "or":
-            return occ + "(" + " OR ".join(r(k) for k in n.kids) + ")"
-        if n.kind == "and":
-            if n.kids[0].kind == "not":
-                raise Unsupported("leading NOT (match everything but)")
-            parts = [r(n.kids[0])]
-            for k in n.kids[1:]:
-                parts.append("NOT " + r(k.kids[0]) if k.kind == "not" else "AND " + r(k))
-            return occ + "(" + " ".join(parts) + ")"
-        if n.kind == "not":
-            raise Unsupported("NOT without a left operand")
+            return '"' + " ".join(_lucene_escape(k.text.lower()) for k in n.kids) + f'"~{n.distance}'
         raise Unsupported(n.kind)
 
-    out = r(node)
-    return out[1:-1] if node.kind in ("seq", "or", "and") and not node.occur else out
+    return _render_boolean(node, leaf)
 
 
 # --- timing and the report --------------------------------------------------
