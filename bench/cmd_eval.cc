@@ -26,7 +26,6 @@ const char* kEvalUsage =
     "DOCNO being the article's native id. --score-run FILE scores another run file (another\n"
     "engine's) with the same measures instead of searching.";
 
-
 }  // namespace
 
 int eval_command(int argc, char** argv) {
@@ -47,7 +46,8 @@ int eval_command(int argc, char** argv) {
         "run tag in the run file (default newsdex)")("limit,n",
                                                      po::value(&options.limit)->value_name("N"),
                                                      "ranking depth per topic (default 1000)")(
-        "bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default: newsdex-search's, 2.0,0.75)")(
+        "bm25", po::value(&bm25)->value_name("K1,B"),
+        "BM25 parameters (default: newsdex-search's, 2.0,0.75)")(
         "all-words", po::bool_switch(&all_words), "every word must match (default: any word, OR)")(
         "raw", po::bool_switch(&options.raw),
         "topics are query syntax (default: lower-cased, syntax removed)")(

@@ -36,7 +36,6 @@ class Out {
     std::string text_;
 };
 
-
 }  // namespace
 
 std::string latency_svg(const QueryBenchResult& result, const std::string& title) {

@@ -127,14 +127,16 @@ std::string describe_method(const QueryBenchOptions& o) {
 std::string format_query_text(const QueryBenchResult& result, const QueryReportContext& context) {
     const auto& o = context.options;
     std::size_t classes = result.modes.empty() ? 0 : result.modes.front().classes.size();
-    std::string out = concat(
-        "newsdex-bench query: ", group_thousands(o.queries.size()), " queries in ", std::to_string(classes),
-        classes == 1 ? " class from " : " classes from ", context.queries_file, "; ");
+    std::string out =
+        concat("newsdex-bench query: ", group_thousands(o.queries.size()), " queries in ",
+               std::to_string(classes), classes == 1 ? " class from " : " classes from ",
+               context.queries_file, "; ");
     for (std::size_t i = 0; i < o.db_paths.size(); ++i) {
         if (i) out += ", ";
         out += o.db_paths[i];
     }
-    out += concat(" (", group_thousands(result.articles), " articles); ", fixed(result.seconds, 1), " s\n");
+    out += concat(" (", group_thousands(result.articles), " articles); ", fixed(result.seconds, 1),
+                  " s\n");
     out += concat("machine: ", describe(context.machine), "\n");
     out += concat("method: ", describe_method(o), "\n");
     for (const auto& mode : result.modes) {

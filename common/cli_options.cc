@@ -39,18 +39,19 @@ char single_char(const std::string& value, const char* option) {
 }  // namespace
 
 void ReaderOptionGroup::add_to(po::options_description& desc) {
-    desc.add_options()
-        ("format", po::value(&format)->value_name("FMT"),
-         "input format: auto|text|jsonl|json|csv|reuters|trec|smart (default auto: by extension and content)")
-        ("field", po::value(&fields)->value_name("NAME=KEY")->composing(),
-         "map a record key (JSON key, CSV header or 1-based column) to a field: "
-         "id, title, body, date, source, url, authors, topics, lang")
-        ("csv-delimiter", po::value(&csv_delimiter)->value_name("C"), "CSV field delimiter (default ',')")
-        ("csv-quote", po::value(&csv_quote)->value_name("C"), "CSV quote character (default '\"')")
-        ("include", po::value(&include)->value_name("GLOB")->composing(),
-         "in directories, index only files matching GLOB")
-        ("exclude", po::value(&exclude)->value_name("GLOB")->composing(),
-         "in directories, pass over files matching GLOB");
+    desc.add_options()("format", po::value(&format)->value_name("FMT"),
+                       "input format: auto|text|jsonl|json|csv|reuters|trec|smart (default auto: "
+                       "by extension and content)")(
+        "field", po::value(&fields)->value_name("NAME=KEY")->composing(),
+        "map a record key (JSON key, CSV header or 1-based column) to a field: "
+        "id, title, body, date, source, url, authors, topics, lang")(
+        "csv-delimiter", po::value(&csv_delimiter)->value_name("C"),
+        "CSV field delimiter (default ',')")("csv-quote", po::value(&csv_quote)->value_name("C"),
+                                             "CSV quote character (default '\"')")(
+        "include", po::value(&include)->value_name("GLOB")->composing(),
+        "in directories, index only files matching GLOB")(
+        "exclude", po::value(&exclude)->value_name("GLOB")->composing(),
+        "in directories, pass over files matching GLOB");
 }
 
 ReaderOptions ReaderOptionGroup::reader_options() const {
@@ -58,8 +59,8 @@ ReaderOptions ReaderOptionGroup::reader_options() const {
     options.format = parse_format(format);
     options.csv_delimiter = single_char(csv_delimiter, "csv-delimiter");
     options.csv_quote = single_char(csv_quote, "csv-quote");
-    static const char* const kFields[] = {"id",   "title",   "body",   "date", "source",
-                                          "url",  "authors", "topics", "lang"};
+    static const char* const kFields[] = {"id",  "title",   "body",   "date", "source",
+                                          "url", "authors", "topics", "lang"};
     for (const auto& f : fields) {
         auto eq = f.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == f.size())
@@ -105,7 +106,8 @@ bool parse(int argc, char** argv, const po::options_description& visible,
     po::positional_options_description positional;
     if (positional_name) positional.add(positional_name, -1);
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         if (vm.count("help")) {
             std::cout << usage << "\n" << visible << "\n";
             return false;

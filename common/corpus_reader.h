@@ -36,9 +36,9 @@ struct ReaderOptions {
 
 /// One input file, as found on the command line or by a directory walk.
 struct InputFile {
-    std::string path;  ///< what to open ("-" = standard input, read as JSONL)
-    std::string name;  ///< the path relative to the directory named on the command line,
-                       ///< or the file name; used for ids and in diagnostics
+    std::string path;        ///< what to open ("-" = standard input, read as JSONL)
+    std::string name;        ///< the path relative to the directory named on the command line,
+                             ///< or the file name; used for ids and in diagnostics
     std::uint64_t size = 0;  ///< bytes on disk (0 for stdin), for progress and ETA
 };
 
@@ -68,14 +68,16 @@ Format detect_format(const std::string& path);
 struct InputWalk {
     std::vector<InputFile> files;
     /// reason -> number of files passed over ("documentation (README, LICENSE, PROVENANCE)",
-    /// "excluded by --exclude", "not a corpus file (.dtd)", "text file beside a reuters corpus", ...)
+    /// "excluded by --exclude", "not a corpus file (.dtd)", "text file beside a reuters corpus",
+    /// ...)
     std::map<std::string, std::uint64_t> passed_over;
 };
 
 struct WalkOptions {
-    Format format = Format::Auto;         ///< forced format: every file is taken
-    std::vector<std::string> include;     ///< --include GLOB (matched against the relative path and the file name)
-    std::vector<std::string> exclude;     ///< --exclude GLOB
+    Format format = Format::Auto;  ///< forced format: every file is taken
+    std::vector<std::string>
+        include;  ///< --include GLOB (matched against the relative path and the file name)
+    std::vector<std::string> exclude;  ///< --exclude GLOB
 };
 
 /// Expands files and directories (recursively, hidden entries skipped, sorted

@@ -9,7 +9,8 @@ namespace newsdex {
 
 struct Diagnostic {
     std::string file;    ///< the input file (as named on the command line, or archive!member)
-    std::string record;  ///< "line 12", "record 5", "NEWID=17980", "byte 1519554"; empty for whole-file problems
+    std::string record;  ///< "line 12", "record 5", "NEWID=17980", "byte 1519554"; empty for
+                         ///< whole-file problems
     std::string message;
     /// True when the record was not indexed (counted as skipped; --strict fails
     /// the run). False for repairs and notes about a record that was kept.

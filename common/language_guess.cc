@@ -26,16 +26,34 @@ std::string guess_language_by_script(std::string_view text) {
         ++letters;
         UErrorCode status = U_ZERO_ERROR;
         switch (uscript_getScript(c, &status)) {
-            case USCRIPT_LATIN: ++counts[kLatin]; break;
+            case USCRIPT_LATIN:
+                ++counts[kLatin];
+                break;
             case USCRIPT_HIRAGANA:
-            case USCRIPT_KATAKANA: ++counts[kKana]; break;
-            case USCRIPT_HAN: ++counts[kHan]; break;
-            case USCRIPT_HANGUL: ++counts[kHangul]; break;
-            case USCRIPT_ARABIC: ++counts[kArabic]; break;
-            case USCRIPT_GREEK: ++counts[kGreek]; break;
-            case USCRIPT_HEBREW: ++counts[kHebrew]; break;
-            case USCRIPT_THAI: ++counts[kThai]; break;
-            default: ++counts[kOther]; break;
+            case USCRIPT_KATAKANA:
+                ++counts[kKana];
+                break;
+            case USCRIPT_HAN:
+                ++counts[kHan];
+                break;
+            case USCRIPT_HANGUL:
+                ++counts[kHangul];
+                break;
+            case USCRIPT_ARABIC:
+                ++counts[kArabic];
+                break;
+            case USCRIPT_GREEK:
+                ++counts[kGreek];
+                break;
+            case USCRIPT_HEBREW:
+                ++counts[kHebrew];
+                break;
+            case USCRIPT_THAI:
+                ++counts[kThai];
+                break;
+            default:
+                ++counts[kOther];
+                break;
         }
     }
     if (letters == 0) return {};

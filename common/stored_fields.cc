@@ -61,7 +61,9 @@ std::vector<std::string> split(std::string_view joined) {
     return items;
 }
 
-[[noreturn]] void corrupt() { throw Error("document data is not in newsdex's stored-field format"); }
+[[noreturn]] void corrupt() {
+    throw Error("document data is not in newsdex's stored-field format");
+}
 
 }  // namespace
 
@@ -108,10 +110,18 @@ Article decode_stored_fields(std::string_view data) {
         std::string_view value = data.substr(0, len);
         data.remove_prefix(len);
         switch (tag) {
-            case kTagId: a.id = value; break;
-            case kTagCollection: a.collection = value; break;
-            case kTagTitle: a.title = value; break;
-            case kTagBody: a.body = value; break;
+            case kTagId:
+                a.id = value;
+                break;
+            case kTagCollection:
+                a.collection = value;
+                break;
+            case kTagTitle:
+                a.title = value;
+                break;
+            case kTagBody:
+                a.body = value;
+                break;
             case kTagDate: {
                 if (value.size() != 8) corrupt();
                 std::uint64_t v = 0;
@@ -120,13 +130,26 @@ Article decode_stored_fields(std::string_view data) {
                 a.date = static_cast<std::int64_t>(v);
                 break;
             }
-            case kTagSource: a.source = value; break;
-            case kTagUrl: a.url = value; break;
-            case kTagAuthors: a.authors = split(value); break;
-            case kTagTopics: a.topics = split(value); break;
-            case kTagPlaces: a.places = split(value); break;
-            case kTagLang: a.lang = value; break;
-            default: break;  // a field from a newer version: skip it
+            case kTagSource:
+                a.source = value;
+                break;
+            case kTagUrl:
+                a.url = value;
+                break;
+            case kTagAuthors:
+                a.authors = split(value);
+                break;
+            case kTagTopics:
+                a.topics = split(value);
+                break;
+            case kTagPlaces:
+                a.places = split(value);
+                break;
+            case kTagLang:
+                a.lang = value;
+                break;
+            default:
+                break;  // a field from a newer version: skip it
         }
     }
     return a;

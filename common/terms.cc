@@ -32,7 +32,8 @@ std::string unique_term(std::string_view collection, std::string_view native_id)
     term += collection;
     if (term.size() <= kMaxTermBytes) return term;
     char hash[20];
-    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(stable_hash64(term)));
+    std::snprintf(hash, sizeof hash, "#%016llx",
+                  static_cast<unsigned long long>(stable_hash64(term)));
     std::size_t keep = kMaxTermBytes - 17;
     // Do not cut a UTF-8 sequence in half.
     while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
@@ -43,7 +44,8 @@ std::string unique_term(std::string_view collection, std::string_view native_id)
 
 std::string filter_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
-    for (char c : value) term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    for (char c : value)
+        term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     if (term.size() > kMaxTermBytes) {
         std::size_t keep = kMaxTermBytes;
         while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;

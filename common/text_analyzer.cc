@@ -45,14 +45,14 @@ std::string canonical_language(std::string_view lang) {
         code.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
     }
     static const std::pair<const char*, const char*> kNames[] = {
-        {"english", "en"},   {"german", "de"},     {"deutsch", "de"},    {"french", "fr"},
-        {"spanish", "es"},   {"italian", "it"},    {"dutch", "nl"},      {"portuguese", "pt"},
-        {"swedish", "sv"},   {"norwegian", "no"},  {"danish", "da"},     {"finnish", "fi"},
-        {"russian", "ru"},   {"arabic", "ar"},     {"japanese", "ja"},   {"chinese", "zh"},
-        {"turkish", "tr"},   {"hungarian", "hu"},  {"romanian", "ro"},   {"nb", "no"},
-        {"nn", "no"},        {"greek", "el"},      {"indonesian", "id"}, {"irish", "ga"},
+        {"english", "en"},    {"german", "de"},    {"deutsch", "de"},    {"french", "fr"},
+        {"spanish", "es"},    {"italian", "it"},   {"dutch", "nl"},      {"portuguese", "pt"},
+        {"swedish", "sv"},    {"norwegian", "no"}, {"danish", "da"},     {"finnish", "fi"},
+        {"russian", "ru"},    {"arabic", "ar"},    {"japanese", "ja"},   {"chinese", "zh"},
+        {"turkish", "tr"},    {"hungarian", "hu"}, {"romanian", "ro"},   {"nb", "no"},
+        {"nn", "no"},         {"greek", "el"},     {"indonesian", "id"}, {"irish", "ga"},
         {"lithuanian", "lt"}, {"nepali", "ne"},    {"tamil", "ta"},      {"armenian", "hy"},
-        {"basque", "eu"},    {"catalan", "ca"},
+        {"basque", "eu"},     {"catalan", "ca"},
     };
     for (const auto& [name, iso] : kNames)
         if (code == name) return iso;
@@ -112,9 +112,9 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
     std::vector<PendingPart> group;  // consecutive hyphen-joined parts
 
     auto flush_group = [&] {
-        if (group.size() >= 2 &&
-            !std::all_of(group.begin(), group.end(),
-                         [](const PendingPart& p) { return all_digits(p.term); })) {
+        if (group.size() >= 2 && !std::all_of(group.begin(), group.end(), [](const PendingPart& p) {
+                return all_digits(p.term);
+            })) {
             token.term.clear();
             std::string folded;
             bool stemmable = true;
@@ -170,8 +170,8 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
         token.end = end;
         token.compound = false;
         sink(token);
-        group.push_back(PendingPart{word.term, word.folded, this_position, token.start, token.end,
-                                    stemmable});
+        group.push_back(
+            PendingPart{word.term, word.folded, this_position, token.start, token.end, stemmable});
     }
     flush_group();
     return position;

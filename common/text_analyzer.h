@@ -19,7 +19,6 @@
 #include <string_view>
 #include <unordered_map>
 
-
 #include <xapian.h>
 
 #include "word_segmenter.h"
@@ -28,12 +27,13 @@ namespace newsdex {
 
 struct Token {
     std::string term;  ///< normalized, accent-folded, unstemmed: the positional term
-    std::string stem;  ///< stemmed form; empty when the language has no stemmer or the word is not stemmable
+    std::string stem;  ///< stemmed form; empty when the language has no stemmer or the word is not
+                       ///< stemmable
     Xapian::termpos position = 0;  ///< word position; compound: position of its first part
     Xapian::termpos span = 1;      ///< positions covered: 1, or the part count of a compound
     std::uint32_t start = 0;       ///< byte offset of the surface form in the analysed text
     std::uint32_t end = 0;         ///< one past its last byte
-    bool compound = false;         ///< the joined form of a hyphenated word ("ceasefire" for "cease-fire")
+    bool compound = false;  ///< the joined form of a hyphenated word ("ceasefire" for "cease-fire")
 };
 
 using TokenSink = std::function<void(const Token&)>;
@@ -70,7 +70,9 @@ class TextAnalyzer {
     /// allocate.
     struct StringHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     using StringMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
 

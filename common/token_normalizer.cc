@@ -2,8 +2,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 
@@ -39,8 +39,8 @@ const icu::Normalizer2& nfc() {
 }
 
 bool is_apostrophe(UChar32 c) {
-    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x0060 ||
-           c == 0x00B4 || c == 0x2032 || c == 0xFF07;
+    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x0060 || c == 0x00B4 ||
+           c == 0x2032 || c == 0xFF07;
 }
 
 /// Scripts whose combining marks are accents that users omit when typing.
@@ -61,8 +61,7 @@ void tidy_word(std::string& w) {
     // "u.s" / "u.n" -> "us" / "un": acronyms match with or without dots.
     if (w.find('.') != std::string::npos) {
         bool acronym = std::all_of(w.begin(), w.end(), [](char c) {
-            return c == '.' || static_cast<unsigned char>(c) >= 0x80 ||
-                   (c >= 'a' && c <= 'z');
+            return c == '.' || static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z');
         });
         if (acronym) w.erase(std::remove(w.begin(), w.end(), '.'), w.end());
     }

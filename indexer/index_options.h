@@ -24,15 +24,16 @@ enum class WriteMode {
 struct IndexOptions {
     std::string db_path;
     std::vector<std::string> inputs;
-    std::string collection;        ///< empty: each INPUT's base name without extension
+    std::string collection;  ///< empty: each INPUT's base name without extension
     std::string default_lang = "en";
     ReaderOptions reader;
     WalkOptions walk;
-    unsigned jobs = 0;             ///< analysis/segment workers; 0 = hardware threads
-    std::uint32_t flush_docs = 1000;  ///< commit every N documents (per segment, or in direct mode); measured best on Reuters
+    unsigned jobs = 0;                    ///< analysis/segment workers; 0 = hardware threads
+    std::uint32_t flush_docs = 1000;      ///< commit every N documents (per segment, or in direct
+                                          ///< mode); measured best on Reuters
     std::uint32_t segment_docs = 100000;  ///< start a new segment after N documents
     WriteMode mode = WriteMode::Auto;
-    bool spelling = true;          ///< record words for "did you mean"
+    bool spelling = true;  ///< record words for "did you mean"
 };
 
 }  // namespace newsdex

@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
-#include <condition_variable>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -25,9 +25,9 @@
 #include "errors.h"
 #include "language_guess.h"
 #include "schema.h"
+#include "terms.h"
 #include "text_analyzer.h"
 #include "text_sanitizer.h"
-#include "terms.h"
 
 namespace fs = std::filesystem;
 
@@ -70,7 +70,8 @@ std::string default_collection(const std::string& input) {
     if (std::string_view(e.get_type()) == "DatabaseLockError")
         throw DatabaseLockedError("database " + db +
                                   " is locked by another writer (is another newsdex-index "
-                                  "running on it?): " + e.get_msg());
+                                  "running on it?): " +
+                                  e.get_msg());
     std::string what = "database " + db + ": " + e.get_type() + ": " + e.get_msg();
     // The system error is what tells a full disk ("No space left on device")
     // or a read-only mount from a damaged database.
@@ -211,7 +212,8 @@ void recover_interrupted_builds(const std::string& db_path) {
         if (probe.held_elsewhere())
             throw DatabaseLockedError("database " + db_path +
                                       " is locked by another writer (another newsdex-index is "
-                                      "building it in " + entry.path().string() + ")");
+                                      "building it in " +
+                                      entry.path().string() + ")");
         stale.push_back(entry.path());
     }
     for (const fs::path& dir : stale) {
@@ -256,9 +258,11 @@ void sync_database_files(const fs::path& dir) {
 /// cannot exchange, two renames via `parking` (inside the scratch directory)
 /// leave a window in which the target is missing; a kill inside it is undone
 /// by the next run (recover_interrupted_builds), an error by renaming back.
-void swap_directory_in(const fs::path& replacement, const fs::path& target, const fs::path& parking) {
+void swap_directory_in(const fs::path& replacement, const fs::path& target,
+                       const fs::path& parking) {
 #ifdef RENAME_EXCHANGE
-    if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) ==
+        0) {
         sync_directory(normal_db_path(target.string()).parent_path());
         return;
     }
@@ -363,15 +367,14 @@ class IndexRun {
 
   private:
     void warn(Diagnostic d);
-    bool cancelled() const {
-        return read_cancel_.load(std::memory_order_relaxed);
-    }
+    bool cancelled() const { return read_cancel_.load(std::memory_order_relaxed); }
     void fail(std::exception_ptr e);
     void monitor_loop();
     void read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>& out);
     void write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in);
     void defer_duplicate(Article&& article);
-    void merge_segments(std::vector<fs::path> segments, std::optional<Xapian::WritableDatabase>& target);
+    void merge_segments(std::vector<fs::path> segments,
+                        std::optional<Xapian::WritableDatabase>& target);
     void replay_updates(Xapian::WritableDatabase& target);
 
     const IndexOptions& options_;
@@ -454,9 +457,9 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                 ++record;
                 a.collection = job.collection;
                 if (auto repaired = sanitize_article(a))
-                    warn(Diagnostic{file_name, a.id.empty() ? "record " + std::to_string(record)
-                                                            : "id " + a.id,
-                                    *repaired});
+                    warn(Diagnostic{
+                        file_name, a.id.empty() ? "record " + std::to_string(record) : "id " + a.id,
+                        *repaired});
                 if (a.lang.empty()) {
                     // A Japanese or Arabic article in a corpus that does not
                     // say so must not be stemmed as --lang's language.
@@ -622,8 +625,8 @@ IndexStats IndexRun::run() {
     } catch (const Xapian::Error& e) {
         rethrow_database_error(e, options_.db_path);
     }
-    segment_mode_ = options_.mode == WriteMode::Segments ||
-                    (options_.mode == WriteMode::Auto && empty_target);
+    segment_mode_ =
+        options_.mode == WriteMode::Segments || (options_.mode == WriteMode::Auto && empty_target);
     if (segment_mode_ && !empty_target)
         throw UsageError("--mode segments needs a new or empty database; " + options_.db_path +
                          " has " + std::to_string(target->get_doccount()) + " documents");
@@ -633,7 +636,8 @@ IndexStats IndexRun::run() {
         scratch_.emplace(db.parent_path() / (build_dir_prefix(db) + std::to_string(getpid())));
     }
 
-    unsigned workers = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    unsigned workers =
+        options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     BoundedQueue<ArticleBatch> articles(kQueueBatches * workers);
     BoundedQueue<DocumentBatch> documents(kQueueBatches * workers);
 

@@ -25,20 +25,20 @@ struct IndexProgress {
     std::uint64_t bytes_read = 0;   ///< input bytes consumed so far
     std::uint64_t bytes_total = 0;  ///< input bytes in all files (0 when unknown, e.g. stdin)
     double seconds = 0;
-    bool merging = false;           ///< reading is done, segments are being merged
+    bool merging = false;  ///< reading is done, segments are being merged
 };
 
 struct IndexStats {
     std::uint64_t files = 0;
     std::uint64_t added = 0;
     std::uint64_t updated = 0;
-    std::uint64_t unchanged = 0;    ///< already in the database with the same content
-    std::uint64_t skipped = 0;      ///< records that could not be indexed (each had a warning)
+    std::uint64_t unchanged = 0;  ///< already in the database with the same content
+    std::uint64_t skipped = 0;    ///< records that could not be indexed (each had a warning)
     std::uint64_t warnings = 0;
     std::uint64_t bytes_read = 0;
     double seconds = 0;
     std::map<std::string, std::uint64_t> passed_over;  ///< reason -> files
-    std::string mode;               ///< "segments" or "direct"
+    std::string mode;                                  ///< "segments" or "direct"
     unsigned segments = 0;
     bool interrupted = false;
     std::uint64_t total_documents = 0;  ///< documents in the database afterwards

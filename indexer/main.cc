@@ -44,22 +44,22 @@ int main(int argc, char** argv) {
     desc.add_options()("help,h", "show this help");
     db.add_to(desc);
     reader.add_to(desc);
-    desc.add_options()
-        ("collection", po::value(&options.collection)->value_name("NAME"),
-         "collection name (default: each INPUT's base name without extension)")
-        ("lang", po::value(&options.default_lang)->value_name("CODE"),
-         "language of articles that do not say (default en): stemming follows it")
-        ("jobs,j", po::value(&options.jobs)->value_name("N"), "worker threads (default: all cores)")
-        ("flush", po::value(&options.flush_docs)->value_name("N"),
-         "commit every N articles (per segment; default 1000)")
-        ("segment-docs", po::value(&options.segment_docs)->value_name("N"),
-         "start a new segment after N articles (default 100000)")
-        ("mode", po::value(&mode)->value_name("M"),
-         "auto|segments|direct: segments = parallel segments merged at the end (new database); "
-         "direct = one writer updating in place (default auto)")
-        ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data for \"did you mean\"")
-        ("strict", po::bool_switch(&strict), "exit 1 when any record or file was skipped")
-        ("quiet,q", po::bool_switch(&quiet), "no progress bar and no warnings; the summary only");
+    desc.add_options()("collection", po::value(&options.collection)->value_name("NAME"),
+                       "collection name (default: each INPUT's base name without extension)")(
+        "lang", po::value(&options.default_lang)->value_name("CODE"),
+        "language of articles that do not say (default en): stemming follows it")(
+        "jobs,j", po::value(&options.jobs)->value_name("N"), "worker threads (default: all cores)")(
+        "flush", po::value(&options.flush_docs)->value_name("N"),
+        "commit every N articles (per segment; default 1000)")(
+        "segment-docs", po::value(&options.segment_docs)->value_name("N"),
+        "start a new segment after N articles (default 100000)")(
+        "mode", po::value(&mode)->value_name("M"),
+        "auto|segments|direct: segments = parallel segments merged at the end (new database); "
+        "direct = one writer updating in place (default auto)")(
+        "no-spelling", po::bool_switch(&no_spelling),
+        "do not record spelling data for \"did you mean\"")(
+        "strict", po::bool_switch(&strict), "exit 1 when any record or file was skipped")(
+        "quiet,q", po::bool_switch(&quiet), "no progress bar and no warnings; the summary only");
 
     try {
         po::variables_map vm;
@@ -71,10 +71,14 @@ int main(int argc, char** argv) {
         options.reader = reader.reader_options();
         options.walk = reader.walk_options();
         options.spelling = !no_spelling;
-        if (mode == "auto") options.mode = WriteMode::Auto;
-        else if (mode == "segments") options.mode = WriteMode::Segments;
-        else if (mode == "direct") options.mode = WriteMode::Direct;
-        else throw UsageError("--mode must be auto, segments or direct");
+        if (mode == "auto")
+            options.mode = WriteMode::Auto;
+        else if (mode == "segments")
+            options.mode = WriteMode::Segments;
+        else if (mode == "direct")
+            options.mode = WriteMode::Direct;
+        else
+            throw UsageError("--mode must be auto, segments or direct");
         if (options.flush_docs == 0 || options.segment_docs == 0)
             throw UsageError("--flush and --segment-docs must be positive");
     } catch (const UsageError& e) {

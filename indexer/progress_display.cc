@@ -28,7 +28,8 @@ std::string duration(double seconds) {
 
 std::string format_progress(const IndexProgress& p, int bar_width) {
     std::string line;
-    double fraction = p.bytes_total ? std::min(1.0, double(p.bytes_read) / double(p.bytes_total)) : 0;
+    double fraction =
+        p.bytes_total ? std::min(1.0, double(p.bytes_read) / double(p.bytes_total)) : 0;
     if (p.bytes_total) {
         int filled = static_cast<int>(fraction * bar_width);
         line += '[';
@@ -56,10 +57,10 @@ std::string format_progress(const IndexProgress& p, int bar_width) {
 std::string format_summary(const IndexStats& s) {
     std::string out = s.interrupted ? "interrupted: indexed " : "indexed ";
     out += group_thousands(s.articles()) + (s.articles() == 1 ? " article (" : " articles (") +
-           group_thousands(s.added) + " added, " +
-           group_thousands(s.updated) + " updated, " + group_thousands(s.unchanged) + " unchanged, " +
-           group_thousands(s.skipped) + " skipped) from " + group_thousands(s.files) +
-           (s.files == 1 ? " file, " : " files, ") + megabytes(s.bytes_read);
+           group_thousands(s.added) + " added, " + group_thousands(s.updated) + " updated, " +
+           group_thousands(s.unchanged) + " unchanged, " + group_thousands(s.skipped) +
+           " skipped) from " + group_thousands(s.files) + (s.files == 1 ? " file, " : " files, ") +
+           megabytes(s.bytes_read);
     char timing[96];
     double secs = s.seconds > 0 ? s.seconds : 1e-9;
     std::snprintf(timing, sizeof timing, " in %.1f s (%s articles/s, %.1f MB/s)", s.seconds,
@@ -68,11 +69,13 @@ std::string format_summary(const IndexStats& s) {
     out += timing;
     out += "; database has " + group_thousands(s.total_documents) +
            (s.total_documents == 1 ? " article" : " articles");
-    if (s.warnings) out += "; " + group_thousands(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
+    if (s.warnings)
+        out += "; " + group_thousands(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
     std::uint64_t passed = 0;
     for (const auto& [reason, n] : s.passed_over) passed += n;
     if (passed) {
-        out += "; " + group_thousands(passed) + (passed == 1 ? " file" : " files") + " passed over: ";
+        out +=
+            "; " + group_thousands(passed) + (passed == 1 ? " file" : " files") + " passed over: ";
         bool first = true;
         for (const auto& [reason, n] : s.passed_over) {
             if (!first) out += ", ";
@@ -89,15 +92,17 @@ void WarningPrinter::print(const Diagnostic& d, bool clear_line_first) {
     if (clear_line_first) std::fputs("\r\033[K", out_);
     std::fprintf(out_, "newsdex-index: warning: %s\n", d.to_string().c_str());
     if (n == limit_)
-        std::fprintf(out_, "newsdex-index: warning: %s: further warnings for this file are counted, not shown\n",
-                     d.file.c_str());
+        std::fprintf(
+            out_,
+            "newsdex-index: warning: %s: further warnings for this file are counted, not shown\n",
+            d.file.c_str());
 }
 
 void WarningPrinter::print_suppressed() {
     for (const auto& [file, n] : per_file_)
         if (n > limit_)
-            std::fprintf(out_, "newsdex-index: warning: %s: %u more warnings not shown\n", file.c_str(),
-                         n - limit_);
+            std::fprintf(out_, "newsdex-index: warning: %s: %u more warnings not shown\n",
+                         file.c_str(), n - limit_);
 }
 
 }  // namespace newsdex

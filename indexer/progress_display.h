@@ -13,8 +13,8 @@ namespace newsdex {
 /// "[#####.....]  41%  9,120 articles  2.1 MB/s  ETA 0:12" (one line, redrawn).
 std::string format_progress(const IndexProgress& p, int bar_width = 24);
 
-/// "indexed 21,578 articles (21,578 added, 0 updated, 0 unchanged, 3 skipped) from 22 files, 27.8 MB in 9.1 s
-/// (2,371 articles/s, 3.1 MB/s); 9 files passed over: 3 documentation, ..."
+/// "indexed 21,578 articles (21,578 added, 0 updated, 0 unchanged, 3 skipped) from 22 files, 27.8
+/// MB in 9.1 s (2,371 articles/s, 3.1 MB/s); 9 files passed over: 3 documentation, ..."
 std::string format_summary(const IndexStats& s);
 
 /// Prints warnings, capped per file so one broken file cannot flood the

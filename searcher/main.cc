@@ -14,15 +14,17 @@
 namespace {
 
 const char* kUsage =
-    "usage: newsdex-search [--db DIR]... [--limit N] [--offset N] [--json] [--sort relevance|newest|oldest]\n"
-    "                      [--any] [--facet source|year|topic|lang|collection]... [--snippet-chars N]\n"
+    "usage: newsdex-search [--db DIR]... [--limit N] [--offset N] [--json] [--sort "
+    "relevance|newest|oldest]\n"
+    "                      [--any] [--facet source|year|topic|lang|collection]... [--snippet-chars "
+    "N]\n"
     "                      [--fragments N] [--color auto|always|never] QUERY...\n"
     "       newsdex-search [--db DIR]... --info [--json]\n"
-    "Query language: words (all must match; --any: any), \"exact phrases\", AND OR NOT, -word +word,\n"
+    "Query language: words (all must match; --any: any), \"exact phrases\", AND OR NOT, -word "
+    "+word,\n"
     "( ), a NEAR b, a NEAR/n b, prefix*, title: source: author: topic: lang: collection: id:,\n"
     "date:1987-03-01..1987-03-31 date:1987 date:..1987-02 date:2024-10..\n"
     "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable.";
-
 
 }  // namespace
 
@@ -38,24 +40,27 @@ int main(int argc, char** argv) {
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
     dbs.add_to(desc);
-    desc.add_options()
-        ("limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")
-        ("offset", po::value(&request.offset)->value_name("N"), "skip the first N hits (paging)")
-        ("json", po::bool_switch(&json), "JSON output")
-        ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), newest or oldest")
-        ("any", po::bool_switch(&request.any), "rank articles matching any word (default: all words)")
-        ("facet", po::value(&request.facets)->value_name("NAME")->composing(),
-         "count hits by source, year, topic, lang or collection (repeatable)")
-        ("snippet-chars", po::value(&request.snippet.max_chars)->value_name("N"),
-         "snippet length in characters (default 240)")
-        ("fragments", po::value(&request.snippet.fragments)->value_name("N"),
-         "passages per snippet (default 2)")
-        ("no-snippets", po::bool_switch(&no_snippets), "titles and metadata only")
-        ("color", po::value(&color)->value_name("WHEN"), "auto (default), always or never")
-        ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 2.0,0.75, tuned on TIME)")
-        ("lang", po::value(&request.lang)->value_name("CODE"), "stemming language of the query (default en)")
-        ("exact", po::bool_switch(&request.exact_total), "count all matches exactly")
-        ("info", po::bool_switch(&info), "describe the database instead of searching");
+    desc.add_options()("limit,n", po::value(&request.limit)->value_name("N"),
+                       "hits to show (default 10)")(
+        "offset", po::value(&request.offset)->value_name("N"), "skip the first N hits (paging)")(
+        "json", po::bool_switch(&json), "JSON output")(
+        "sort", po::value(&sort)->value_name("ORDER"), "relevance (default), newest or oldest")(
+        "any", po::bool_switch(&request.any),
+        "rank articles matching any word (default: all words)")(
+        "facet", po::value(&request.facets)->value_name("NAME")->composing(),
+        "count hits by source, year, topic, lang or collection (repeatable)")(
+        "snippet-chars", po::value(&request.snippet.max_chars)->value_name("N"),
+        "snippet length in characters (default 240)")(
+        "fragments", po::value(&request.snippet.fragments)->value_name("N"),
+        "passages per snippet (default 2)")("no-snippets", po::bool_switch(&no_snippets),
+                                            "titles and metadata only")(
+        "color", po::value(&color)->value_name("WHEN"), "auto (default), always or never")(
+        "bm25", po::value(&bm25)->value_name("K1,B"),
+        "BM25 parameters (default 2.0,0.75, tuned on TIME)")(
+        "lang", po::value(&request.lang)->value_name("CODE"),
+        "stemming language of the query (default en)")(
+        "exact", po::bool_switch(&request.exact_total), "count all matches exactly")(
+        "info", po::bool_switch(&info), "describe the database instead of searching");
 
     std::string query;
     try {
@@ -69,10 +74,14 @@ int main(int argc, char** argv) {
             }
         }
         if (!info && query.empty()) throw UsageError("no QUERY given");
-        if (sort == "relevance") request.sort = SortOrder::Relevance;
-        else if (sort == "newest") request.sort = SortOrder::Newest;
-        else if (sort == "oldest") request.sort = SortOrder::Oldest;
-        else throw UsageError("--sort must be relevance, newest or oldest");
+        if (sort == "relevance")
+            request.sort = SortOrder::Relevance;
+        else if (sort == "newest")
+            request.sort = SortOrder::Newest;
+        else if (sort == "oldest")
+            request.sort = SortOrder::Oldest;
+        else
+            throw UsageError("--sort must be relevance, newest or oldest");
         if (color != "auto" && color != "always" && color != "never")
             throw UsageError("--color must be auto, always or never");
         if (!bm25.empty()) std::tie(request.bm25_k1, request.bm25_b) = cli::parse_bm25(bm25);

@@ -22,8 +22,8 @@
 namespace newsdex {
 
 struct QueryOptions {
-    bool any = false;          ///< --any: free words are OR-ed
-    std::string lang = "en";   ///< stemming language for query words
+    bool any = false;         ///< --any: free words are OR-ed
+    std::string lang = "en";  ///< stemming language for query words
 };
 
 struct QueryPlan {
@@ -42,7 +42,8 @@ struct QueryPlan {
 /// Parses and builds. Never throws on any input string (bytes are sanitized
 /// first); throws newsdex::UsageError only for a query that is still
 /// meaningless after lenient parsing is impossible — in practice never.
-QueryPlan build_query(std::string_view query_text, const QueryOptions& options, TextAnalyzer& analyzer);
+QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
+                      TextAnalyzer& analyzer);
 
 /// "Did you mean": the query text with each word the database does not know
 /// replaced by its spelling suggestion, or "" when nothing changes.

@@ -17,7 +17,8 @@ void put_string(JsonWriter& w, const std::string& s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void put_facets(JsonWriter& w, const std::vector<std::pair<std::string, std::vector<FacetValue>>>& facets) {
+void put_facets(JsonWriter& w,
+                const std::vector<std::pair<std::string, std::vector<FacetValue>>>& facets) {
     w.StartObject();
     for (const auto& [name, values] : facets) {
         w.Key(name.c_str());
@@ -45,7 +46,8 @@ std::string format_text(const SearchResult& r, const TextStyle& style) {
     std::string out;
     char head[160];
     std::snprintf(head, sizeof head, "%s%s %s for \"", r.total_is_exact ? "" : "about ",
-                  group_thousands(r.estimated_total).c_str(), r.estimated_total == 1 ? "result" : "results");
+                  group_thousands(r.estimated_total).c_str(),
+                  r.estimated_total == 1 ? "result" : "results");
     out += head;
     out += r.query;
     std::snprintf(head, sizeof head, "\" (%.1f ms)\n", r.took_ms);
@@ -56,7 +58,8 @@ std::string format_text(const SearchResult& r, const TextStyle& style) {
     const TerminalStyle marks = style.ansi ? TerminalStyle::Ansi : TerminalStyle::Brackets;
     for (const Hit& h : r.hits) {
         out += "\n";
-        std::string title = h.title_marked.text.empty() ? "(untitled)" : render_terminal(h.title_marked, marks);
+        std::string title =
+            h.title_marked.text.empty() ? "(untitled)" : render_terminal(h.title_marked, marks);
         out += std::to_string(h.rank) + ". ";
         if (style.ansi) out += kBold;
         out += title;
@@ -93,7 +96,10 @@ std::string format_json(const SearchResult& r) {
     w.Key("took_ms");
     w.Double(r.took_ms);
     w.Key("suggestion");
-    if (r.suggestion.empty()) w.Null(); else put_string(w, r.suggestion);
+    if (r.suggestion.empty())
+        w.Null();
+    else
+        put_string(w, r.suggestion);
     w.Key("relaxed");
     w.Bool(r.relaxed);
     w.Key("notes");
@@ -115,11 +121,20 @@ std::string format_json(const SearchResult& r) {
         w.Key("title_html");
         put_string(w, h.title_marked.html);
         w.Key("date");
-        if (h.date) put_string(w, format_date(*h.date)); else w.Null();
+        if (h.date)
+            put_string(w, format_date(*h.date));
+        else
+            w.Null();
         w.Key("source");
-        if (h.source.empty()) w.Null(); else put_string(w, h.source);
+        if (h.source.empty())
+            w.Null();
+        else
+            put_string(w, h.source);
         w.Key("url");
-        if (h.url.empty()) w.Null(); else put_string(w, h.url);
+        if (h.url.empty())
+            w.Null();
+        else
+            put_string(w, h.url);
         w.Key("lang");
         put_string(w, h.lang);
         w.Key("topics");
@@ -159,8 +174,8 @@ std::string format_info_text(const DatabaseInfo& info) {
     char size[64];
     std::snprintf(size, sizeof size, "size on disk: %.1f MB\n", double(info.size_bytes) / 1e6);
     out += size;
-    out += "dates: " + (info.first_date ? format_date(*info.first_date) : std::string("-")) + " .. " +
-           (info.last_date ? format_date(*info.last_date) : std::string("-")) + "\n";
+    out += "dates: " + (info.first_date ? format_date(*info.first_date) : std::string("-")) +
+           " .. " + (info.last_date ? format_date(*info.last_date) : std::string("-")) + "\n";
     for (const auto& [name, values] : info.breakdowns) {
         out += name + "s:";
         std::size_t shown = 0;
@@ -193,9 +208,15 @@ std::string format_info_json(const DatabaseInfo& info) {
     w.Key("size_bytes");
     w.Uint64(info.size_bytes);
     w.Key("first_date");
-    if (info.first_date) put_string(w, format_date(*info.first_date)); else w.Null();
+    if (info.first_date)
+        put_string(w, format_date(*info.first_date));
+    else
+        w.Null();
     w.Key("last_date");
-    if (info.last_date) put_string(w, format_date(*info.last_date)); else w.Null();
+    if (info.last_date)
+        put_string(w, format_date(*info.last_date));
+    else
+        w.Null();
     w.Key("breakdowns");
     put_facets(w, info.breakdowns);
     w.EndObject();

@@ -52,7 +52,8 @@ class FacetCountSpy : public Xapian::MatchSpy {
         std::string v = doc.get_value(slot_);
         if (v.empty()) return;
         if (kind_ == Kind::YearOfDate) {
-            ++counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v))).substr(0, 4)];
+            ++counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v)))
+                          .substr(0, 4)];
             return;
         }
         std::string_view rest(v);
@@ -88,15 +89,16 @@ std::unique_ptr<FacetCountSpy> make_facet_spy(const std::string& name) {
     if (name == "year") return std::make_unique<FacetCountSpy>(schema::kSlotDate, Kind::YearOfDate);
     if (name == "topic") return std::make_unique<FacetCountSpy>(schema::kSlotTopics, Kind::Values);
     if (name == "lang") return std::make_unique<FacetCountSpy>(schema::kSlotLang, Kind::Values);
-    if (name == "collection") return std::make_unique<FacetCountSpy>(schema::kSlotCollection, Kind::Values);
+    if (name == "collection")
+        return std::make_unique<FacetCountSpy>(schema::kSlotCollection, Kind::Values);
     throw UsageError("unknown facet '" + name + "' (source, year, topic, lang, collection)");
 }
 
 std::uint64_t directory_size(const fs::path& dir) {
     std::uint64_t total = 0;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file(ec)) total += it->file_size(ec);
     }
     return total;
@@ -137,17 +139,19 @@ void Searcher::reopen() {
                 // A writer committed twice while the tables were being opened:
                 // open again, at the newest revision.
                 if (attempt < kMaxAttempts) continue;
-                throw DatabaseError("database " + path + " kept changing while being opened: " + e.get_msg());
+                throw DatabaseError("database " + path +
+                                    " kept changing while being opened: " + e.get_msg());
             } catch (const Xapian::DatabaseCorruptError& e) {
                 // Glass reads a table's root block without a revision check:
                 // when a writer committing meanwhile has reused that block,
                 // opening reports "Expected block N to be level L". Opening
                 // again reads the new root; real corruption fails every time.
                 if (attempt < kMaxAttempts) continue;
-                throw DatabaseError("database " + path + " cannot be opened: DatabaseCorruptError: " + e.get_msg());
+                throw DatabaseError("database " + path +
+                                    " cannot be opened: DatabaseCorruptError: " + e.get_msg());
             } catch (const Xapian::Error& e) {
-                throw DatabaseError("database " + path + " cannot be opened: " + std::string(e.get_type()) +
-                                    ": " + e.get_msg());
+                throw DatabaseError("database " + path + " cannot be opened: " +
+                                    std::string(e.get_type()) + ": " + e.get_msg());
             }
         }
     }
@@ -170,7 +174,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
             throw Error(std::string("search failed: ") + e.get_type() + ": " + e.get_msg());
         }
         // Take the newest revision and run the query again.
-        if (attempt >= kMaxAttempts) throw DatabaseError("database kept changing during the search");
+        if (attempt >= kMaxAttempts)
+            throw DatabaseError("database kept changing during the search");
         try {
             db_.reopen();
         } catch (const Xapian::Error&) {
@@ -194,10 +199,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     auto run = [&](const Xapian::Query& query) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
+        enquire.set_weighting_scheme(
+            Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
         DateKey newest(true), oldest(false);
-        if (request.sort == SortOrder::Newest) enquire.set_sort_by_key_then_relevance(&newest, true);
-        if (request.sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
+        if (request.sort == SortOrder::Newest)
+            enquire.set_sort_by_key_then_relevance(&newest, true);
+        if (request.sort == SortOrder::Oldest)
+            enquire.set_sort_by_key_then_relevance(&oldest, false);
         spies.clear();
         for (const auto& name : request.facets) {
             spies.emplace_back(name, make_facet_spy(name));
@@ -222,7 +230,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.estimated_total = mset.get_matches_estimated();
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-    for (const auto& [name, spy] : spies) result.facets.emplace_back(name, spy->top(kMaxFacetValues));
+    for (const auto& [name, spy] : spies)
+        result.facets.emplace_back(name, spy->top(kMaxFacetValues));
 
     SnippetSelector selector(analyzer_, plan.highlight, request.lang);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -239,7 +248,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         hit.date = stored.date;
         if (request.snippets) {
             hit.title_marked = whole_text_marked(selector, stored.title);
-            hit.snippet = render_snippet(stored.body, selector.select(stored.body, request.snippet));
+            hit.snippet =
+                render_snippet(stored.body, selector.select(stored.body, request.snippet));
         } else {
             hit.title_marked.text = stored.title;
             hit.title_marked.html = html_escape(stored.title);
@@ -254,7 +264,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
 
     result.took_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     return result;
 }
 
@@ -278,13 +289,17 @@ DatabaseInfo Searcher::info() {
         }
         std::string lo = db_.get_value_lower_bound(schema::kSlotDate);
         std::string hi = db_.get_value_upper_bound(schema::kSlotDate);
-        if (!lo.empty()) info.first_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(lo));
-        if (!hi.empty()) info.last_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(hi));
-        for (auto [name, slot] : {std::pair<const char*, Xapian::valueno>{"collection", schema::kSlotCollection},
-                                  {"source", schema::kSlotSource},
-                                  {"lang", schema::kSlotLang}}) {
+        if (!lo.empty())
+            info.first_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(lo));
+        if (!hi.empty())
+            info.last_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(hi));
+        for (auto [name, slot] :
+             {std::pair<const char*, Xapian::valueno>{"collection", schema::kSlotCollection},
+              {"source", schema::kSlotSource},
+              {"lang", schema::kSlotLang}}) {
             std::map<std::string, std::uint64_t> counts;
-            for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v) ++counts[*v];
+            for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v)
+                ++counts[*v];
             std::vector<FacetValue> values;
             for (auto& [value, count] : counts) values.push_back({value, count});
             std::sort(values.begin(), values.end(),

@@ -35,9 +35,9 @@ struct SearchRequest {
     SnippetOptions snippet;
     double bm25_k1 = kDefaultBm25K1;
     double bm25_b = kDefaultBm25B;
-    std::string lang = "en";  ///< stemming language of the query
-    bool exact_total = false; ///< count every match instead of estimating
-    bool suggest = true;      ///< compute "did you mean"
+    std::string lang = "en";   ///< stemming language of the query
+    bool exact_total = false;  ///< count every match instead of estimating
+    bool suggest = true;       ///< compute "did you mean"
 };
 
 struct Hit {
@@ -46,7 +46,7 @@ struct Hit {
     std::vector<std::string> topics;
     std::optional<std::int64_t> date;
     double score = 0;
-    RenderedSnippet snippet;  ///< empty text when snippets are off
+    RenderedSnippet snippet;       ///< empty text when snippets are off
     RenderedSnippet title_marked;  ///< the whole title with its matches
 };
 
@@ -60,8 +60,8 @@ struct SearchResult {
     std::uint64_t estimated_total = 0;
     bool total_is_exact = false;
     double took_ms = 0;
-    std::string suggestion;        ///< "" when none
-    bool relaxed = false;          ///< no article had all words; ranked those matching most
+    std::string suggestion;  ///< "" when none
+    bool relaxed = false;    ///< no article had all words; ranked those matching most
     std::vector<std::string> notes;
     std::vector<Hit> hits;
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
@@ -74,7 +74,8 @@ struct DatabaseInfo {
     std::uint64_t total_words = 0;     ///< sum of document lengths
     std::uint64_t size_bytes = 0;
     std::optional<std::int64_t> first_date, last_date;
-    std::vector<std::pair<std::string, std::vector<FacetValue>>> breakdowns;  ///< collection, source, lang
+    std::vector<std::pair<std::string, std::vector<FacetValue>>>
+        breakdowns;  ///< collection, source, lang
 };
 
 class Searcher {

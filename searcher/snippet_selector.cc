@@ -65,7 +65,6 @@ constexpr std::size_t kOpeningMarginChars = 64;
 
 constexpr std::uint32_t kNoKey = std::numeric_limits<std::uint32_t>::max();
 
-
 UChar32 cp_at(std::string_view s, std::size_t i) { return next_code_point(s, i); }
 
 /// Whitespace as the renderer collapses it (White_Space property).

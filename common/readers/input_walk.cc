@@ -134,7 +134,8 @@ class Walker {
             }
         }
         for (auto& f : files) {
-            if (options_.format == Format::Auto && f.format == Format::Auto && !f.unreadable) continue;
+            if (options_.format == Format::Auto && f.format == Format::Auto && !f.unreadable)
+                continue;
             out_.files.push_back(InputFile{std::move(f.path), std::move(f.name), f.size});
         }
         for (const auto& sub : subdirs) walk_dir(root, sub);

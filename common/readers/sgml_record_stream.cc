@@ -31,7 +31,8 @@ std::size_t for_each_sgml_record(BufferedInput& in, const SgmlRecordTags& tags,
             // closed, instead of swallowing the records after it (and growing
             // without bound).
             std::size_t next = find_icase(rest, tags.open, after_open);
-            if (next != std::string_view::npos && (close == std::string_view::npos || next < close)) {
+            if (next != std::string_view::npos &&
+                (close == std::string_view::npos || next < close)) {
                 record.append(rest.substr(0, next));
                 ++records;
                 on_record(record, true);

@@ -49,7 +49,8 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
         warn(ctx, name, where, "no DOCNO; id " + a.id);
     } else {
         where = "DOCNO=" + a.id;
-        if (docno_unclosed) warn(ctx, name, where, "<DOCNO> not closed on its line; id taken from that line");
+        if (docno_unclosed)
+            warn(ctx, name, where, "<DOCNO> not closed on its line; id taken from that line");
     }
     if (truncated) warn(ctx, name, where, "document not closed by </DOC> (file truncated?)");
 

@@ -55,7 +55,9 @@ TEST(StoredFields, ForeignDataIsAnErrorNotGarbage) {
 }
 
 TEST(UniqueTerm, CombinesCollectionAndId) {
-    EXPECT_EQ(unique_term("reuters", "17980"), "Q17980\x1f" "reuters");
+    EXPECT_EQ(unique_term("reuters", "17980"),
+              "Q17980\x1f"
+              "reuters");
     EXPECT_EQ(unique_id_prefix("17980"), "Q17980\x1f");
     EXPECT_EQ(unique_term("reuters", "17980").rfind(unique_id_prefix("17980"), 0), 0u);
 }

@@ -81,8 +81,7 @@ const AnalyzeCase kCases[] = {
     {"kana_voicing_marks_kept", "ja", "\u30ac\u30b9", "\u30ac\u30b9@0"},
     {"arabic_harakat_and_tatweel_removed", "ar", "\u0643\u064e\u062a\u064e\u0640\u0628\u064e",
      "\u0643\u062a\u0628@0"},
-    {"positions_count_unindexable_tokens", "en",
-     "a " + std::string(70, 'x') + " b", "a@0 b@2"},
+    {"positions_count_unindexable_tokens", "en", "a " + std::string(70, 'x') + " b", "a@0 b@2"},
     {"empty_text", "en", "", ""},
     {"only_punctuation", "en", " -- ... !!", ""},
 };
@@ -91,8 +90,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, AnalyzeTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(TextAnalyzer, StemsWithLanguageAndKeepsUnstemmed) {
-    EXPECT_EQ(render(analyze("Planning plans", "en"), true),
-              "planning@0/Zplan plans@1/Zplan");
+    EXPECT_EQ(render(analyze("Planning plans", "en"), true), "planning@0/Zplan plans@1/Zplan");
     EXPECT_EQ(render(analyze("Verhandlungen", "de"), true), "verhandlungen@0/Zverhandl");
 }
 
@@ -161,12 +159,13 @@ TEST_P(NormalizeTest, Forms) {
     EXPECT_EQ(w.term, GetParam().term);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, NormalizeTest,
-                         ::testing::Values(NormalizeCase{"Z\u00fcrich", "z\u00fcrich", "zurich"},
-                                           NormalizeCase{"\u00c9LECTION", "\u00e9lection", "election"},
-                                           NormalizeCase{"Gaza\u2019s", "gaza", "gaza"},
-                                           NormalizeCase{"l\u2019\u00e9conomie", "l'\u00e9conomie", "l'economie"},
-                                           NormalizeCase{"\u0130stanbul", "i\u0307stanbul", "istanbul"}));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NormalizeTest,
+    ::testing::Values(NormalizeCase{"Z\u00fcrich", "z\u00fcrich", "zurich"},
+                      NormalizeCase{"\u00c9LECTION", "\u00e9lection", "election"},
+                      NormalizeCase{"Gaza\u2019s", "gaza", "gaza"},
+                      NormalizeCase{"l\u2019\u00e9conomie", "l'\u00e9conomie", "l'economie"},
+                      NormalizeCase{"\u0130stanbul", "i\u0307stanbul", "istanbul"}));
 
 }  // namespace
 }  // namespace newsdex

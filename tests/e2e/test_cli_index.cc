@@ -24,14 +24,18 @@ TEST(CliIndex, IndexesTheSampleCorpusWithASummaryLine) {
     test::TempDir tmp;
     auto r = run_command(tool_path("newsdex-index"), with_sample({"--db", (tmp / "db").string()}));
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.err.find("indexed 30 articles (30 added, 0 updated, 0 unchanged, 0 skipped)"), std::string::npos)
+    EXPECT_NE(r.err.find("indexed 30 articles (30 added, 0 updated, 0 unchanged, 0 skipped)"),
+              std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find("articles/s"), std::string::npos);
-    EXPECT_EQ(r.err.find("\r"), std::string::npos) << "no progress bar when stderr is not a terminal";
+    EXPECT_EQ(r.err.find("\r"), std::string::npos)
+        << "no progress bar when stderr is not a terminal";
 
-    auto again = run_command(tool_path("newsdex-index"), with_sample({"--db", (tmp / "db").string()}));
+    auto again =
+        run_command(tool_path("newsdex-index"), with_sample({"--db", (tmp / "db").string()}));
     EXPECT_EQ(again.exit_code, 0);
-    EXPECT_NE(again.err.find("(0 added, 0 updated, 30 unchanged, 0 skipped)"), std::string::npos) << again.err;
+    EXPECT_NE(again.err.find("(0 added, 0 updated, 30 unchanged, 0 skipped)"), std::string::npos)
+        << again.err;
     EXPECT_EQ(Xapian::Database((tmp / "db").string()).get_doccount(), 30u);
 }
 
@@ -39,7 +43,8 @@ TEST(CliIndex, DefaultDatabaseComesFromTheEnvironment) {
     test::TempDir tmp;
     std::string db = (tmp / "from-env.db").string();
     setenv("NEWSDEX_DB", db.c_str(), 1);
-    auto r = run_command(tool_path("newsdex-index"), {"--quiet", (test::source_dir() / "corpus" / "trec").string()});
+    auto r = run_command(tool_path("newsdex-index"),
+                         {"--quiet", (test::source_dir() / "corpus" / "trec").string()});
     unsetenv("NEWSDEX_DB");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_GT(Xapian::Database(db).get_doccount(), 0u);
@@ -56,9 +61,9 @@ TEST(CliIndex, JsonlOnStandardInput) {
 TEST(CliIndex, UsageErrorsExitTwo) {
     test::TempDir tmp;
     for (const auto& args : std::vector<std::vector<std::string>>{
-             {"--db", (tmp / "db").string()},                            // no input
-             {"--format", "docx", "x"},                                  // unknown format
-             {"--field", "nonsense", "x"},                               // malformed --field
+             {"--db", (tmp / "db").string()},  // no input
+             {"--format", "docx", "x"},        // unknown format
+             {"--field", "nonsense", "x"},     // malformed --field
              {"--no-such-option", "x"},
              {"--db", (tmp / "db").string(), (tmp / "missing").string()},  // no input exists
          }) {
@@ -75,20 +80,24 @@ TEST(CliIndex, SecondWriterExitsThreeNamingTheLock) {
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find((tmp / "db").string()), std::string::npos) << r.err;
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << "one line of reason, not a dump:\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2)
+        << "one line of reason, not a dump:\n"
+        << r.err;
 }
 
 TEST(CliIndex, StrictFailsWhenARecordWasSkipped) {
     test::TempDir tmp;
     std::ofstream(tmp / "bad.jsonl") << "{\"id\":\"1\",\"body\":\"fine\"}\nnot json\n";
-    auto lenient = run_command(tool_path("newsdex-index"), {"--db", (tmp / "a").string(), (tmp / "bad.jsonl").string()});
+    auto lenient = run_command(tool_path("newsdex-index"),
+                               {"--db", (tmp / "a").string(), (tmp / "bad.jsonl").string()});
     EXPECT_EQ(lenient.exit_code, 0);
     EXPECT_NE(lenient.err.find("bad.jsonl: line 2"), std::string::npos) << lenient.err;
     EXPECT_NE(lenient.err.find("1 skipped"), std::string::npos) << lenient.err;
-    auto strict = run_command(tool_path("newsdex-index"),
-                              {"--strict", "--db", (tmp / "b").string(), (tmp / "bad.jsonl").string()});
+    auto strict = run_command(tool_path("newsdex-index"), {"--strict", "--db", (tmp / "b").string(),
+                                                           (tmp / "bad.jsonl").string()});
     EXPECT_EQ(strict.exit_code, 1);
-    EXPECT_EQ(Xapian::Database((tmp / "b").string()).get_doccount(), 1u) << "the good record is kept";
+    EXPECT_EQ(Xapian::Database((tmp / "b").string()).get_doccount(), 1u)
+        << "the good record is kept";
 }
 
 TEST(CliIndex, UnwritableDatabaseExitsThree) {
@@ -100,7 +109,8 @@ TEST(CliIndex, UnwritableDatabaseExitsThree) {
 TEST(CliIndex, DatabaseInsideAFileExitsThree) {
     test::TempDir tmp;
     std::ofstream(tmp / "plain-file") << "not a directory";
-    auto r = run_command(tool_path("newsdex-index"), with_sample({"--db", (tmp / "plain-file" / "db").string()}));
+    auto r = run_command(tool_path("newsdex-index"),
+                         with_sample({"--db", (tmp / "plain-file" / "db").string()}));
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_NE(r.err.find("plain-file"), std::string::npos) << r.err;
 }
@@ -120,7 +130,8 @@ TEST(CliIndex, SharedCorpusEveryReaderThroughTheBinary) {
                           Case{"multilingual/ja_livedoor", "indexed 1,670 articles"}}) {
         if (!std::filesystem::exists(shared / c.input)) continue;
         test::TempDir tmp;
-        auto r = run_command(tool_path("newsdex-index"), {"--quiet", "--db", (tmp / "db").string(), (shared / c.input).string()});
+        auto r = run_command(tool_path("newsdex-index"), {"--quiet", "--db", (tmp / "db").string(),
+                                                          (shared / c.input).string()});
         EXPECT_EQ(r.exit_code, 0) << c.input << ": " << r.err;
         EXPECT_NE(r.err.find(c.expect), std::string::npos) << c.input << ": " << r.err;
     }

@@ -58,9 +58,11 @@ TEST_F(CliSearch, TextOutputHasHeaderRankTitleMetaAndMarkedSnippet) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("2 results for \"ceasefire\""), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1. "), std::string::npos);
-    EXPECT_NE(r.out.find("[cease-fire]"), std::string::npos) << "hyphen form highlighted:\n" << r.out;
+    EXPECT_NE(r.out.find("[cease-fire]"), std::string::npos) << "hyphen form highlighted:\n"
+                                                             << r.out;
     EXPECT_NE(r.out.find("[ceasefire]"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("2024-10-18 · Northfield Courier · corpus/jl-007"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2024-10-18 · Northfield Courier · corpus/jl-007"), std::string::npos)
+        << r.out;
     EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no ANSI codes with --color never";
 }
 
@@ -70,8 +72,8 @@ TEST_F(CliSearch, ColorAlwaysUsesAnsi) {
 }
 
 TEST_F(CliSearch, JsonSchema) {
-    auto r = search({"--json", "--facet", "source", "--facet", "year", "--facet", "collection", "--limit",
-                     "3", "Okafor"});
+    auto r = search({"--json", "--facet", "source", "--facet", "year", "--facet", "collection",
+                     "--limit", "3", "Okafor"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto d = json(r);
     for (const char* key : {"query", "estimated_total", "took_ms", "suggestion", "hits", "facets"})
@@ -81,8 +83,8 @@ TEST_F(CliSearch, JsonSchema) {
     ASSERT_TRUE(d["hits"].IsArray());
     ASSERT_EQ(d["hits"].Size(), 3u);
     for (const auto& h : d["hits"].GetArray()) {
-        for (const char* key : {"rank", "collection", "id", "title", "date", "source", "url", "score",
-                                "snippet", "highlights"})
+        for (const char* key : {"rank", "collection", "id", "title", "date", "source", "url",
+                                "score", "snippet", "highlights"})
             EXPECT_TRUE(h.HasMember(key)) << key;
         EXPECT_TRUE(h["date"].IsNull() || std::string(h["date"].GetString()).size() == 10);
         EXPECT_TRUE(h["score"].IsNumber());
@@ -100,7 +102,8 @@ TEST_F(CliSearch, JsonSchema) {
     EXPECT_TRUE(d["facets"].HasMember("year"));
     // Every article has a collection: its facet counts the whole match set, not the page.
     std::uint64_t facet_total = 0;
-    for (const auto& v : d["facets"]["collection"].GetArray()) facet_total += v["count"].GetUint64();
+    for (const auto& v : d["facets"]["collection"].GetArray())
+        facet_total += v["count"].GetUint64();
     EXPECT_GT(d["estimated_total"].GetUint64(), 3u);
     EXPECT_EQ(facet_total, d["estimated_total"].GetUint64());
 }
@@ -144,7 +147,8 @@ TEST_F(CliSearch, LimitZeroCountsTheRealMatchesNotTheRelaxedOnes) {
     // Regression: an empty page (--limit 0, for facets only) once looked like
     // "nothing matched" and switched to the relaxed any-word search.
     auto full = json(search({"--json", "--exact", "--limit", "10", "tram Okafor"}));
-    auto counted = json(search({"--json", "--exact", "--limit", "0", "--facet", "source", "tram Okafor"}));
+    auto counted =
+        json(search({"--json", "--exact", "--limit", "0", "--facet", "source", "tram Okafor"}));
     EXPECT_FALSE(full["relaxed"].GetBool());
     EXPECT_FALSE(counted["relaxed"].GetBool());
     EXPECT_EQ(counted["estimated_total"].GetUint64(), full["estimated_total"].GetUint64());
@@ -185,15 +189,23 @@ TEST_F(CliSearch, ExitCodes) {
 TEST_F(CliSearch, SeveralDatabasesSearchedAsOne) {
     test::TempDir tmp;
     std::string a = (tmp / "a").string(), b = (tmp / "b").string();
-    ASSERT_EQ(run_command(tool_path("newsdex-index"), {"-q", "--db", a, (test::source_dir() / "corpus" / "jsonl").string()}).exit_code, 0);
-    ASSERT_EQ(run_command(tool_path("newsdex-index"), {"-q", "--db", b, (test::source_dir() / "corpus" / "text").string()}).exit_code, 0);
-    auto r = run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--json", "ceasefire"});
+    ASSERT_EQ(run_command(tool_path("newsdex-index"),
+                          {"-q", "--db", a, (test::source_dir() / "corpus" / "jsonl").string()})
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_command(tool_path("newsdex-index"),
+                          {"-q", "--db", b, (test::source_dir() / "corpus" / "text").string()})
+                  .exit_code,
+              0);
+    auto r =
+        run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--json", "ceasefire"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto d = json(r);
     std::set<std::string> collections;
     for (const auto& h : d["hits"].GetArray()) collections.insert(h["collection"].GetString());
     EXPECT_EQ(collections, (std::set<std::string>{"jsonl", "text"}));
-    auto info = json(run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--info", "--json"}));
+    auto info =
+        json(run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--info", "--json"}));
     EXPECT_EQ(info["articles"].GetUint64(), 18u);
 }
 

@@ -16,7 +16,8 @@ std::map<std::string, std::vector<Xapian::termpos>> terms_of(const Xapian::Docum
     std::map<std::string, std::vector<Xapian::termpos>> out;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         auto& positions = out[*t];
-        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.push_back(*p);
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+            positions.push_back(*p);
     }
     return out;
 }
@@ -70,8 +71,11 @@ TEST_F(DocumentBuilderTest, BodyFollowsTitleAfterAGapSoPhrasesDoNotSpanFields) {
 TEST_F(DocumentBuilderTest, FiltersValuesAndData) {
     BuiltDocument built = build_document(article, analyzer);
     auto terms = terms_of(built.document);
-    EXPECT_EQ(built.unique_term, "Qa-1\x1f" "fixtures");
-    for (const char* t : {"XSOURCEreuters", "XTOPICcocoa", "XTOPICgrain", "XLANGen", "XCOLLfixtures"})
+    EXPECT_EQ(built.unique_term,
+              "Qa-1\x1f"
+              "fixtures");
+    for (const char* t :
+         {"XSOURCEreuters", "XTOPICcocoa", "XTOPICgrain", "XLANGen", "XCOLLfixtures"})
         EXPECT_TRUE(terms.count(t)) << t;
     EXPECT_EQ(wdf_of(built.document, "XSOURCEreuters"), 0u);
     const Xapian::Document& doc = built.document;
@@ -91,7 +95,8 @@ TEST_F(DocumentBuilderTest, SpellingWordsAreAlphabeticWordOccurrences) {
     EXPECT_EQ(std::count(words.begin(), words.end(), "plans"), 3);  // title + body twice
     EXPECT_EQ(std::count(words.begin(), words.end(), "blinken"), 0);
     EXPECT_EQ(std::count(words.begin(), words.end(), "1987"), 0) << "numbers make poor suggestions";
-    EXPECT_EQ(std::count(words.begin(), words.end(), "ceasefire"), 0) << "compounds are not words typed";
+    EXPECT_EQ(std::count(words.begin(), words.end(), "ceasefire"), 0)
+        << "compounds are not words typed";
     EXPECT_EQ(std::count(words.begin(), words.end(), "cease"), 2);
 }
 

@@ -22,8 +22,9 @@ struct IndexRunResult {
     std::vector<Diagnostic> warnings;
 };
 
-IndexRunResult index(const fs::path& db, std::vector<std::string> inputs, WriteMode mode = WriteMode::Auto,
-          std::string collection = "", const std::atomic<bool>* cancel = nullptr) {
+IndexRunResult index(const fs::path& db, std::vector<std::string> inputs,
+                     WriteMode mode = WriteMode::Auto, std::string collection = "",
+                     const std::atomic<bool>* cancel = nullptr) {
     IndexOptions options;
     options.db_path = db.string();
     options.inputs = std::move(inputs);
@@ -52,7 +53,8 @@ void write_file(const fs::path& path, const std::string& text) {
 
 std::set<std::string> unique_terms(const Xapian::Database& db) {
     std::set<std::string> out;
-    for (auto t = db.allterms_begin(schema::kPrefixUnique.data()); t != db.allterms_end(schema::kPrefixUnique.data()); ++t)
+    for (auto t = db.allterms_begin(schema::kPrefixUnique.data());
+         t != db.allterms_end(schema::kPrefixUnique.data()); ++t)
         out.insert(*t);
     return out;
 }
@@ -157,7 +159,8 @@ TEST(Indexer, CollectionsWithOverlappingIdsCoexist) {
 
 TEST(Indexer, ExplicitCollectionName) {
     test::TempDir tmp;
-    IndexRunResult run = index(tmp / "db", {(test::source_dir() / "corpus" / "trec").string()}, WriteMode::Auto, "wire");
+    IndexRunResult run = index(tmp / "db", {(test::source_dir() / "corpus" / "trec").string()},
+                               WriteMode::Auto, "wire");
     Xapian::Database db((tmp / "db").string());
     EXPECT_EQ(db.get_termfreq(filter_term(schema::kPrefixCollection, "wire")), run.stats.added);
 }
@@ -189,9 +192,10 @@ TEST(Indexer, MissingInputIsAWarningAndTheRestIsIndexed) {
 TEST(Indexer, BadRecordsAreSkippedWithAWarningAndGoodOnesKept) {
     test::TempDir tmp;
     fs::path input = tmp / "feed.jsonl";
-    write_file(input, "{\"id\":\"1\",\"title\":\"Good\",\"body\":\"first\"}\n"
-                      "{\"id\":\"2\",\"title\": broken\n"
-                      "{\"id\":\"3\",\"title\":\"Caf\xE9\",\"body\":\"latin-1 byte\"}\n");
+    write_file(input,
+               "{\"id\":\"1\",\"title\":\"Good\",\"body\":\"first\"}\n"
+               "{\"id\":\"2\",\"title\": broken\n"
+               "{\"id\":\"3\",\"title\":\"Caf\xE9\",\"body\":\"latin-1 byte\"}\n");
     IndexRunResult run = index(tmp / "db", {input.string()});
     EXPECT_EQ(run.stats.added, 2u);
     EXPECT_EQ(run.stats.skipped, 1u);
@@ -228,7 +232,8 @@ TEST(Indexer, SharedCorpusReutersAndBbcExactCounts) {
     Xapian::Database db(options.db_path);
     EXPECT_EQ(db.get_termfreq(filter_term(schema::kPrefixCollection, "reuters21578")), 21578u);
     EXPECT_EQ(db.get_termfreq(filter_term(schema::kPrefixCollection, "bbc")), 2225u);
-    EXPECT_EQ(db.get_termfreq(filter_term(schema::kPrefixTopic, "cocoa")), 76u);  // grep -c "<D>cocoa</D>" in TOPICS
+    EXPECT_EQ(db.get_termfreq(filter_term(schema::kPrefixTopic, "cocoa")),
+              76u);  // grep -c "<D>cocoa</D>" in TOPICS
 }
 
 }  // namespace

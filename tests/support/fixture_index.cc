@@ -30,7 +30,8 @@ Article make_article(std::string id, std::string title, std::string body, std::s
     return a;
 }
 
-Xapian::Database build_fixture_index(const std::filesystem::path& path, std::vector<Article> articles) {
+Xapian::Database build_fixture_index(const std::filesystem::path& path,
+                                     std::vector<Article> articles) {
     TextAnalyzer analyzer;
     {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);

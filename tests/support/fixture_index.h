@@ -19,6 +19,7 @@ Article make_article(std::string id, std::string title, std::string body, std::s
 
 /// Sanitizes and indexes `articles` into a new database at `path` (spelling
 /// data included) and returns it opened for reading.
-Xapian::Database build_fixture_index(const std::filesystem::path& path, std::vector<Article> articles);
+Xapian::Database build_fixture_index(const std::filesystem::path& path,
+                                     std::vector<Article> articles);
 
 }  // namespace newsdex::test

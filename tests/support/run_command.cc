@@ -26,8 +26,8 @@ std::filesystem::path tool_path(const std::string& name) {
     return binary_dir() / "bench" / name;
 }
 
-CommandResult run_command(const std::filesystem::path& program, const std::vector<std::string>& args,
-                          const std::string& stdin_text) {
+CommandResult run_command(const std::filesystem::path& program,
+                          const std::vector<std::string>& args, const std::string& stdin_text) {
     TempDir tmp;
     auto in_path = tmp / "stdin", out_path = tmp / "stdout", err_path = tmp / "stderr";
     std::ofstream(in_path, std::ios::binary) << stdin_text;

@@ -13,8 +13,8 @@ struct CommandResult {
 };
 
 /// Runs `program` with `args` (no shell), stdin from /dev/null or `stdin_text`.
-CommandResult run_command(const std::filesystem::path& program, const std::vector<std::string>& args,
-                          const std::string& stdin_text = "");
+CommandResult run_command(const std::filesystem::path& program,
+                          const std::vector<std::string>& args, const std::string& stdin_text = "");
 
 /// build/indexer/newsdex-index, build/searcher/newsdex-search, build/bench/newsdex-bench
 std::filesystem::path tool_path(const std::string& name);

@@ -20,7 +20,8 @@ fs::path binary_dir() { return env_path("NEWSDEX_BINARY_DIR", NEWSDEX_TEST_BINAR
 fs::path fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
 
 fs::path shared_corpus_dir() {
-    fs::path dir = env_path("NEWSDEX_SHARED_CORPUS", source_dir().parent_path() / "shared" / "corpus");
+    fs::path dir =
+        env_path("NEWSDEX_SHARED_CORPUS", source_dir().parent_path() / "shared" / "corpus");
     std::error_code ec;
     return fs::is_directory(dir, ec) ? dir : fs::path();
 }

@@ -30,9 +30,9 @@ class TempDir {
 }  // namespace newsdex::test
 
 /// Skips the current test when ../shared/corpus (or the given subfolder) is absent.
-#define NEWSDEX_REQUIRE_SHARED_CORPUS(sub)                                                   \
-    do {                                                                                     \
-        if (::newsdex::test::shared_corpus_dir().empty() ||                                  \
-            !std::filesystem::exists(::newsdex::test::shared_corpus_dir() / (sub)))          \
-            GTEST_SKIP() << "shared corpus folder " << (sub) << " not present";              \
+#define NEWSDEX_REQUIRE_SHARED_CORPUS(sub)                                          \
+    do {                                                                            \
+        if (::newsdex::test::shared_corpus_dir().empty() ||                         \
+            !std::filesystem::exists(::newsdex::test::shared_corpus_dir() / (sub))) \
+            GTEST_SKIP() << "shared corpus folder " << (sub) << " not present";     \
     } while (0)
