@@ -3,9 +3,9 @@
 #include <filesystem>
 
 #include "errors.h"
-#include "language_guess.h"
-#include "text_analyzer.h"
-#include "text_sanitizer.h"
+#include "analysis/language_guess.h"
+#include "analysis/text_analyzer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace fs = std::filesystem;
 

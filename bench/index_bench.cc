@@ -12,7 +12,7 @@
 #include "errors.h"
 #include "machine_info.h"
 #include "progress_display.h"
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 #include "text_table.h"
 
 namespace fs = std::filesystem;

@@ -16,7 +16,7 @@
 #include "corpus_reader.h"
 #include "document_builder.h"
 #include "errors.h"
-#include "language_guess.h"
+#include "analysis/language_guess.h"
 #include "query_builder.h"
 #include "readers/buffered_input.h"
 #include "readers/byte_source.h"
@@ -25,8 +25,8 @@
 #include "snippet_renderer.h"
 #include "snippet_selector.h"
 #include "stored_fields.h"
-#include "text_analyzer.h"
-#include "text_sanitizer.h"
+#include "analysis/text_analyzer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace fs = std::filesystem;
 

@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "article.h"
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 
 namespace newsdex {
 

@@ -23,11 +23,11 @@
 #include "bounded_queue.h"
 #include "document_builder.h"
 #include "errors.h"
-#include "language_guess.h"
+#include "analysis/language_guess.h"
 #include "schema.h"
 #include "terms.h"
-#include "text_analyzer.h"
-#include "text_sanitizer.h"
+#include "analysis/text_analyzer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace fs = std::filesystem;
 

@@ -10,7 +10,7 @@
 #include "query_parser.h"
 #include "schema.h"
 #include "terms.h"
-#include "token_normalizer.h"
+#include "analysis/token_normalizer.h"
 
 namespace newsdex {
 

@@ -17,7 +17,7 @@
 #include <xapian.h>
 
 #include "highlight_terms.h"
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 
 namespace newsdex {
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-#include "text_sanitizer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace newsdex {
 

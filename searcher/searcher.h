@@ -13,7 +13,7 @@
 #include <xapian.h>
 
 #include "snippet_renderer.h"
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 
 namespace newsdex {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "highlight_terms.h"
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 
 namespace newsdex {
 

@@ -25,7 +25,7 @@
 #include "reliability/reliability_util.h"
 #include "stored_fields.h"
 #include "terms.h"
-#include "text_sanitizer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace newsdex {
 namespace {

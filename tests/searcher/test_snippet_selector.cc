@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "snippet_selector.h"
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 
 namespace newsdex {
 namespace {

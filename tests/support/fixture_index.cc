@@ -3,8 +3,8 @@
 #include <ctime>
 
 #include "document_builder.h"
-#include "text_analyzer.h"
-#include "text_sanitizer.h"
+#include "analysis/text_analyzer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace newsdex::test {
 

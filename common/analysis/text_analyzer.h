@@ -21,7 +21,7 @@
 
 #include <xapian.h>
 
-#include "word_segmenter.h"
+#include "analysis/word_segmenter.h"
 
 namespace newsdex {
 

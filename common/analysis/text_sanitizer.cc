@@ -1,4 +1,4 @@
-#include "text_sanitizer.h"
+#include "analysis/text_sanitizer.h"
 
 #include <unicode/uchar.h>
 

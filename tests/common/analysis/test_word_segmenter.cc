@@ -10,7 +10,7 @@
 #include <string>
 
 #include "support/test_paths.h"
-#include "word_segmenter.h"
+#include "analysis/word_segmenter.h"
 
 namespace newsdex {
 namespace {

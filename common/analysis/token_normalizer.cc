@@ -1,4 +1,4 @@
-#include "token_normalizer.h"
+#include "analysis/token_normalizer.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

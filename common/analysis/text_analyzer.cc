@@ -1,4 +1,4 @@
-#include "text_analyzer.h"
+#include "analysis/text_analyzer.h"
 
 #include <unicode/ubrk.h>
 
@@ -8,7 +8,7 @@
 #include <xapian.h>
 
 #include "errors.h"
-#include "token_normalizer.h"
+#include "analysis/token_normalizer.h"
 
 namespace newsdex {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "language_guess.h"
+#include "analysis/language_guess.h"
 
 namespace newsdex {
 namespace {

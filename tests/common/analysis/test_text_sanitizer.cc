@@ -1,7 +1,7 @@
 // Table-driven tests of the first pipeline stage: any bytes in, clean UTF-8 out.
 #include <gtest/gtest.h>
 
-#include "text_sanitizer.h"
+#include "analysis/text_sanitizer.h"
 
 namespace newsdex {
 namespace {

@@ -1,4 +1,4 @@
-#include "language_guess.h"
+#include "analysis/language_guess.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -1,4 +1,4 @@
-#include "word_segmenter.h"
+#include "analysis/word_segmenter.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/ubrk.h>

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "text_analyzer.h"
-#include "token_normalizer.h"
+#include "analysis/text_analyzer.h"
+#include "analysis/token_normalizer.h"
 
 namespace newsdex {
 namespace {
