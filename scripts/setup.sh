@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git ccache
   libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   rapidjson-dev libarchive-dev libgtest-dev libgmock-dev zlib1g-dev libzstd-dev
 )
