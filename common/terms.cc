@@ -8,7 +8,10 @@
 namespace newsdex {
 
 namespace {
-constexpr std::size_t kMaxTermBytes = 240;
+/// Longest term built from a whole field value (unique id, filters): Xapian
+/// rejects terms over 245 bytes; the margin is for the prefix. Unrelated to
+/// TextAnalyzer::kMaxWordTermBytes, the cap on words of analysed text.
+constexpr std::size_t kMaxFieldTermBytes = 240;
 }  // namespace
 
 std::uint64_t stable_hash64(std::string_view s) {
@@ -30,11 +33,11 @@ std::string unique_id_prefix(std::string_view native_id) {
 std::string unique_term(std::string_view collection, std::string_view native_id) {
     std::string term = unique_id_prefix(native_id);
     term += collection;
-    if (term.size() <= kMaxTermBytes) return term;
+    if (term.size() <= kMaxFieldTermBytes) return term;
     char hash[20];
     std::snprintf(hash, sizeof hash, "#%016llx",
                   static_cast<unsigned long long>(stable_hash64(term)));
-    std::size_t keep = kMaxTermBytes - 17;
+    std::size_t keep = kMaxFieldTermBytes - 17;
     // Do not cut a UTF-8 sequence in half.
     while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
     term.resize(keep);
@@ -46,8 +49,8 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     for (char c : value)
         term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    if (term.size() > kMaxTermBytes) {
-        std::size_t keep = kMaxTermBytes;
+    if (term.size() > kMaxFieldTermBytes) {
+        std::size_t keep = kMaxFieldTermBytes;
         while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
         term.resize(keep);
     }

@@ -13,10 +13,12 @@
 
 #include <xapian.h>
 
+#include "analysis/language_guess.h"
+#include "analysis/text_analyzer.h"
+#include "analysis/text_sanitizer.h"
 #include "corpus_reader.h"
 #include "document_builder.h"
 #include "errors.h"
-#include "analysis/language_guess.h"
 #include "query_builder.h"
 #include "readers/buffered_input.h"
 #include "readers/byte_source.h"
@@ -24,9 +26,8 @@
 #include "readers/readers.h"
 #include "snippet_renderer.h"
 #include "snippet_selector.h"
+#include "spelling_suggestion.h"
 #include "stored_fields.h"
-#include "analysis/text_analyzer.h"
-#include "analysis/text_sanitizer.h"
 
 namespace fs = std::filesystem;
 
@@ -257,7 +258,7 @@ int analysis_one_input(const std::uint8_t* data, std::size_t size) {
         check(t.start <= t.end && t.end <= sanitized.size(), "token offsets lie in the text");
         check(on_boundary(sanitized, t.start) && on_boundary(sanitized, t.end),
               "token offsets on UTF-8 boundaries");
-        check(!t.term.empty() && t.term.size() <= TextAnalyzer::kMaxTermBytes, "term size");
+        check(!t.term.empty() && t.term.size() <= TextAnalyzer::kMaxWordTermBytes, "term size");
         check(valid_utf8(t.term) && valid_utf8(t.stem), "terms are UTF-8");
         check(t.span >= 1, "span");
         check(t.position >= last || t.compound, "positions do not go back");

@@ -1,26 +1,11 @@
 #include "document_builder.h"
 
-#include <algorithm>
-
 #include "schema.h"
+#include "spelling_rule.h"
 #include "stored_fields.h"
 #include "terms.h"
 
 namespace newsdex {
-
-namespace {
-
-constexpr std::size_t kMinSpellingWord = 3;
-constexpr std::size_t kMaxSpellingWord = 32;
-
-bool spelling_candidate(const std::string& term) {
-    if (term.size() < kMinSpellingWord || term.size() > kMaxSpellingWord) return false;
-    // Words only: numbers and codes make poor "did you mean" suggestions.
-    return std::none_of(term.begin(), term.end(),
-                        [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '\''; });
-}
-
-}  // namespace
 
 BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     BuiltDocument built;
@@ -50,7 +35,7 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
                 doc.add_term(scratch, 1);
             }
         }
-        if (!t.compound && spelling_candidate(t.term)) built.spelling_words.push_back(t.term);
+        if (!t.compound && is_spelling_word(t.term)) built.spelling_words.push_back(t.term);
     };
 
     Xapian::termpos pos = 1;

@@ -5,12 +5,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/token_normalizer.h"
 #include "date_range.h"
 #include "errors.h"
 #include "query_parser.h"
 #include "schema.h"
 #include "terms.h"
-#include "analysis/token_normalizer.h"
 
 namespace newsdex {
 
@@ -313,7 +313,7 @@ class Builder {
                 // The analyzer never joins all-digit groups ("2023-10").
                 if (all_digits(terms[i]) && all_digits(terms[i + 1])) continue;
                 std::string joined = terms[i] + terms[i + 1];
-                if (joined.size() > TextAnalyzer::kMaxTermBytes) continue;
+                if (joined.size() > TextAnalyzer::kMaxWordTermBytes) continue;
                 std::vector<std::string> v(terms.begin(), terms.begin() + i);
                 v.push_back(std::move(joined));
                 v.insert(v.end(), terms.begin() + i + 2, terms.end());
@@ -342,7 +342,7 @@ class Builder {
             note("wildcard " + std::string(surface) + "*: nothing to expand, ignored");
             return {};
         }
-        if (w.term.size() > TextAnalyzer::kMaxTermBytes) {
+        if (w.term.size() > TextAnalyzer::kMaxWordTermBytes) {
             note("wildcard prefix too long: ignored");
             return {};
         }
@@ -526,37 +526,6 @@ class Builder {
     bool relaxable_ = false;
 };
 
-/// Collects [start, end) ranges of the words "did you mean" may correct:
-/// free words, phrase words and title: values (not filters or wildcards).
-void spell_ranges(const QueryNode& n, std::vector<std::pair<std::size_t, std::size_t>>& out) {
-    switch (n.kind) {
-        case QueryNodeKind::Word:
-        case QueryNodeKind::Phrase:
-            out.emplace_back(n.start, n.end);
-            break;
-        case QueryNodeKind::Field:
-            if (n.text == "title" && !n.children.empty() &&
-                n.children.front().kind != QueryNodeKind::Wildcard)
-                out.emplace_back(n.children.front().start, n.children.front().end);
-            break;
-        default:
-            for (const auto& c : n.children) spell_ranges(c, out);
-    }
-}
-
-/// spelling_suggestion() has no language argument: a word counts as known
-/// when its term or its stem in the default query language is indexed.
-constexpr std::string_view kSpellingStemLang = "en";
-
-/// The indexer's rule for spelling data (document_builder.cc): words of three
-/// or more characters without digits, dots or apostrophes. Anything else has
-/// no spelling entry to suggest from, so it is left as typed.
-bool spelling_candidate(std::string_view term) {
-    return term.size() >= 3 && std::none_of(term.begin(), term.end(), [](char c) {
-               return (c >= '0' && c <= '9') || c == '.' || c == '\'';
-           });
-}
-
 }  // namespace
 
 QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
@@ -581,44 +550,6 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         plan.relaxed = finish(relaxed.build(parsed.root, false));
     }
     return plan;
-}
-
-std::string spelling_suggestion(std::string_view query_text, const Xapian::Database& db,
-                                TextAnalyzer& analyzer) {
-    ParsedQuery parsed = parse_query(query_text);
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    spell_ranges(parsed.root, ranges);
-
-    struct Replacement {
-        std::size_t start, end;
-        std::string text;
-    };
-    std::vector<Replacement> replacements;
-    const std::string stem_prefix(schema::kPrefixStem);
-    try {
-        for (const auto& range : ranges) {
-            // Not a structured binding: lambdas may capture those only since
-            // clang 16, and the fuzz build uses clang 14.
-            const auto start = range.first, end = range.second;
-            std::string_view piece = std::string_view(parsed.text).substr(start, end - start);
-            analyzer.analyze(piece, kSpellingStemLang, [&](const Token& t) {
-                if (t.compound || !spelling_candidate(t.term)) return;
-                if (db.get_termfreq(t.term) > 0) return;
-                if (!t.stem.empty() && db.get_termfreq(stem_prefix + t.stem) > 0) return;
-                std::string suggestion = db.get_spelling_suggestion(t.term);
-                if (suggestion.empty() || suggestion == t.term) return;
-                replacements.push_back({start + t.start, start + t.end, std::move(suggestion)});
-            });
-        }
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("spelling suggestion: " + e.get_description());
-    }
-    if (replacements.empty()) return {};
-    std::string out = parsed.text;
-    std::sort(replacements.begin(), replacements.end(),
-              [](const Replacement& a, const Replacement& b) { return a.start > b.start; });
-    for (const auto& r : replacements) out.replace(r.start, r.end - r.start, r.text);
-    return out;
 }
 
 }  // namespace newsdex

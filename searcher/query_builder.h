@@ -16,8 +16,8 @@
 
 #include <xapian.h>
 
-#include "highlight_terms.h"
 #include "analysis/text_analyzer.h"
+#include "highlight_terms.h"
 
 namespace newsdex {
 
@@ -44,10 +44,5 @@ struct QueryPlan {
 /// meaningless after lenient parsing is impossible — in practice never.
 QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
                       TextAnalyzer& analyzer);
-
-/// "Did you mean": the query text with each word the database does not know
-/// replaced by its spelling suggestion, or "" when nothing changes.
-std::string spelling_suggestion(std::string_view query_text, const Xapian::Database& db,
-                                TextAnalyzer& analyzer);
 
 }  // namespace newsdex

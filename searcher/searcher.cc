@@ -11,6 +11,7 @@
 #include "query_builder.h"
 #include "schema.h"
 #include "snippet_selector.h"
+#include "spelling_suggestion.h"
 #include "stored_fields.h"
 
 namespace fs = std::filesystem;

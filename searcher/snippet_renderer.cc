@@ -4,9 +4,6 @@
 #include "snippet_renderer.h"
 #include "utf8.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 
 namespace newsdex {
@@ -20,26 +17,11 @@ constexpr std::string_view kMarkClose = "</mark>";
 constexpr std::string_view kAnsiOpen = "\x1b[1;33m";  // bold yellow
 constexpr std::string_view kAnsiClose = "\x1b[0m";
 
-/// The same whitespace the selector measures with (White_Space property).
-bool is_space(UChar32 c) {
-    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-    return u_isUWhiteSpace(c);
-}
-
-std::size_t skip_space_forward(std::string_view s, std::size_t i, std::size_t limit) {
-    while (i < limit) {
-        std::size_t next = i;
-        if (!is_space(next_code_point(s, next))) break;
-        i = next;
-    }
-    return i;
-}
-
 /// The end of the last non-space code point in [from, to).
 std::size_t trim_end(std::string_view s, std::size_t from, std::size_t to) {
     std::size_t last = from;
     for (std::size_t i = from; i < to;) {
-        if (!is_space(next_code_point(s, i))) last = i;
+        if (!is_unicode_space(next_code_point(s, i))) last = i;
     }
     return last;
 }
@@ -195,7 +177,7 @@ RenderedSnippet render_snippet(std::string_view source, const std::vector<Fragme
             if (m < matches.size() && i >= matches[m].start) b.open_mark();
             std::size_t cp_start = i;
             UChar32 c = next_code_point(source, i);
-            if (is_space(c))
+            if (is_unicode_space(c))
                 b.space();
             else
                 b.visible(source.substr(cp_start, i - cp_start));

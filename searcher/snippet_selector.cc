@@ -1,40 +1,26 @@
-// Snippet selection. One analysis of the text by the shared pipeline (in
-// chunks, so a very long article can stop early) gives every token with its
-// byte span; matching compares analysed forms, so a highlighted word is
-// exactly a word the index matched. Everything after that is linear in the
-// text: sentences are split with a cheap rule, windows of
+// Passage selection: the scoring and choosing stage of snippets (Lucene's
+// uhighlight splits the same way: matching in snippet_matcher.h, break
+// iteration in sentence_splitter.h, scoring and selection here, formatting in
+// snippet_renderer.h). Everything here is linear in the text: windows of
 // consecutive sentences slide with two pointers while per-key counts keep the
-// score current, and cuts snap to word boundaries taken from the same tokens.
+// score current, and cuts snap to word boundaries taken from the matcher's
+// tokens.
 #include "snippet_selector.h"
-#include "utf8.h"
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
-#include <limits>
 #include <optional>
-#include <string>
 #include <unordered_map>
 #include <utility>
 
+#include "sentence_splitter.h"
+#include "utf8.h"
+#include "visible_text.h"
+
 namespace newsdex {
 
+namespace snippet {
 namespace {
 
-// ---------------------------------------------------------------------------
-// Scores are integers so that equal windows tie exactly (ties go to the
-// earlier window) instead of depending on floating-point summation order.
-
-using Score = std::int64_t;
-constexpr Score kUnit = Score{1} << 16;
-/// A key's k-th occurrence (counting from 0) is worth weight >> k: the first
-/// 1, the second 1/2, the third 1/4... Distinct terms therefore beat repeats.
-constexpr Score kTermWeight = kUnit;
-/// A multi-word phrase is the user's most specific request.
-constexpr Score kPhraseWeight = 2 * kUnit;
 /// A second (third...) fragment is only worth its space when it adds a new
 /// key or the second occurrence of a key shown once.
 constexpr Score kMinExtraFragmentGain = kUnit / 2;
@@ -48,480 +34,17 @@ constexpr std::size_t kMinFragmentChars = 24;
 /// Filling a window with the beginning of the next sentence is only done when
 /// at least this much room is left (a lone "The…" helps nobody).
 constexpr std::size_t kMinFillChars = 16;
-/// Texts are analysed up to this many bytes (some 40,000 words): far more
-/// than any news article, while bounding the cost of a pathological record
-/// (analysis runs at roughly 15 MB/s) and keeping offsets in the int32 range
-/// ICU's UTF-8 macros use. Matches beyond it are not looked for.
-constexpr std::size_t kMaxAnalysedBytes = std::size_t{256} << 10;
-/// Long texts are analysed in chunks of about this size, so that analysis
-/// can stop once the opening chunks hold every query concept together. Above
-/// the 99th percentile of news article sizes: most texts are one chunk.
-constexpr std::size_t kChunkBytes = 8 << 10;
-constexpr std::size_t kChunkSlackBytes = 2 << 10;  ///< how far to look for a break after it
 /// With nothing to highlight only the opening is shown, so only a little more
 /// than the budget is analysed (the margin lets the dictionary-based word
 /// breaker see whole words at the end).
 constexpr std::size_t kOpeningMarginChars = 64;
 
-constexpr std::uint32_t kNoKey = std::numeric_limits<std::uint32_t>::max();
-
-UChar32 cp_at(std::string_view s, std::size_t i) { return next_code_point(s, i); }
-
-/// Whitespace as the renderer collapses it (White_Space property).
-bool is_space(UChar32 c) {
-    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-    return u_isUWhiteSpace(c);
-}
-
-/// The largest code point boundary <= i (for cutting a byte budget).
-std::size_t floor_boundary(std::string_view s, std::size_t i) {
-    if (i >= s.size()) return s.size();
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-    return i;
-}
-
-std::size_t skip_space_forward(std::string_view s, std::size_t i, std::size_t limit) {
-    while (i < limit) {
-        std::size_t next = i;
-        if (!is_space(next_code_point(s, next))) break;
-        i = next;
-    }
-    return i;
-}
-
-std::size_t skip_space_backward(std::string_view s, std::size_t i, std::size_t floor) {
-    while (i > floor) {
-        std::size_t prev = i;
-        if (!is_space(prev_code_point(s, prev))) break;
-        i = prev;
-    }
-    return i;
-}
-
-/// Visible length of [a, b): code points, each whitespace run counting as one
-/// (the renderer collapses runs to one space).
-std::size_t visible_length(std::string_view s, std::size_t a, std::size_t b) {
-    std::size_t n = 0;
-    bool in_space = false;
-    while (a < b) {
-        bool sp = is_space(next_code_point(s, a));
-        if (!sp || !in_space) ++n;
-        in_space = sp;
-    }
-    return n;
-}
-
-/// The furthest position p <= limit with visible_length(from, p) <= k.
-std::size_t advance_visible(std::string_view s, std::size_t from, std::size_t k,
-                            std::size_t limit) {
-    std::size_t n = 0;
-    bool in_space = false;
-    std::size_t i = from;
-    while (i < limit) {
-        std::size_t next = i;
-        bool sp = is_space(next_code_point(s, next));
-        if (!sp || !in_space) {
-            if (n == k) return i;
-            ++n;
-        }
-        in_space = sp;
-        i = next;
-    }
-    return limit;
-}
-
-// ---------------------------------------------------------------------------
-// Matching.
-
-struct Hit {
-    std::uint32_t start, end;  ///< bytes
-    std::uint32_t key;         ///< which highlight item matched (for scoring)
-};
-
-struct Span {
-    std::uint32_t start, end;
-};
-
-struct Analysis {
-    std::vector<Hit> hits;  ///< sorted by (start, end); may overlap (compound and parts, phrases)
-    /// Word extents, sorted and disjoint: a compound's span replaces its
-    /// parts', so "cease-fire" is one word for cutting purposes.
-    std::vector<Span> words;
-    std::vector<Score> weights;  ///< per key
-    std::uint32_t analysed = 0;  ///< bytes of the text analysed (all, unless stopped early)
-};
-
-/// When to stop analysing a long text early (see Matcher::run).
-struct StopRule {
-    bool enabled = false;
-    std::size_t max_span_bytes = 0;  ///< all concepts within this many bytes...
-    std::size_t margin_bytes = 0;    ///< ...and this much analysed text after them
-};
-
-/// The highlight terms compiled for one call: each distinct item gets a key
-/// (what scoring counts) and each key a concept (what the query asked for:
-/// term "plans" and stem "plan" are one concept).
-class Matcher {
-  public:
-    Matcher(const HighlightTerms& h, TextAnalyzer& analyzer, const std::string& lang) {
-        // Stems first: "plans" and "planning" then share the key of stem
-        // "plan", and count as one distinct term with a repeat.
-        std::unordered_map<std::string_view, std::uint32_t> stem_concepts;
-        for (const auto& s : h.stems) {
-            std::uint32_t key = add_key(kTermWeight, new_concept());
-            stem_ids_.emplace(s, key);
-            stem_concepts.emplace(s, concept_of_key_[key]);
-        }
-        // A term whose stem is queried too is that stem's concept.
-        auto term_concept = [&](const std::string& term) {
-            if (!stem_concepts.empty())
-                if (auto it = stem_concepts.find(analyzer.stem(term, lang));
-                    it != stem_concepts.end())
-                    return it->second;
-            return new_concept();
-        };
-        for (const auto& t : h.terms) term_ids_.emplace(t, add_key(kTermWeight, term_concept(t)));
-        for (const auto& p : h.prefixes)
-            if (!p.empty()) prefixes_.emplace_back(p, add_key(kTermWeight, new_concept()));
-        for (const auto& words : h.phrases) {
-            if (words.empty()) continue;
-            if (words.size() == 1) {
-                // A one-word phrase is a term match ("ceasefire" also marks
-                // the joined token of "cease-fire", which carries that term).
-                if (!term_ids_.contains(words[0]))
-                    term_ids_.emplace(words[0], add_key(kTermWeight, term_concept(words[0])));
-                continue;
-            }
-            Phrase phrase;
-            phrase.key = add_key(kPhraseWeight, new_concept());
-            for (const auto& w : words) {
-                auto [it, inserted] =
-                    phrase_word_ids_.emplace(w, static_cast<std::int32_t>(phrase_word_ids_.size()));
-                phrase.words.push_back(it->second);
-            }
-            phrases_.push_back(std::move(phrase));
-        }
-    }
-
-    bool empty() const { return weights_.empty(); }
-
-    /// Analyses `text` chunk by chunk (chunks end at whitespace, where no
-    /// word or compound can straddle, and positions chain across them, so the
-    /// tokens are exactly those of one analysis of the whole). With `stop`
-    /// enabled, stops after a chunk once every concept has been seen within
-    /// one fragment's reach: a later passage could then only add repeats,
-    /// not worth analysing the rest of a very long article for.
-    Analysis run(TextAnalyzer& analyzer, std::string_view text, std::string_view lang,
-                 const StopRule& stop = {}) const {
-        Analysis a;
-        a.weights = weights_;
-        std::vector<PhraseToken> phrase_tokens;
-        std::uint32_t offset = 0;
-        auto sink = [&](const Token& token) {
-            const std::uint32_t start = token.start + offset, end = token.end + offset;
-            // Compounds arrive right after their parts, which are thus the
-            // last words recorded.
-            if (token.compound)
-                while (!a.words.empty() && a.words.back().start >= start) a.words.pop_back();
-            a.words.push_back({start, end});
-
-            std::uint32_t key = kNoKey;
-            if (!token.stem.empty())
-                if (auto it = stem_ids_.find(token.stem); it != stem_ids_.end()) key = it->second;
-            if (key == kNoKey)
-                if (auto it = term_ids_.find(token.term); it != term_ids_.end()) key = it->second;
-            if (key == kNoKey)
-                for (const auto& [prefix, id] : prefixes_)
-                    if (token.term.starts_with(prefix)) {
-                        key = id;
-                        break;
-                    }
-            if (key != kNoKey) a.hits.push_back({start, end, key});
-
-            if (!phrase_word_ids_.empty())
-                if (auto it = phrase_word_ids_.find(token.term); it != phrase_word_ids_.end())
-                    phrase_tokens.push_back({token.position, token.span, start, end, it->second});
-        };
-        Xapian::termpos position = 0;
-        while (offset < text.size()) {
-            std::size_t end = stop.enabled ? chunk_end(text, offset) : text.size();
-            position = analyzer.analyze(text.substr(offset, end - offset), lang, sink, position);
-            offset = static_cast<std::uint32_t>(end);
-            if (offset < text.size() && stop_here(a.hits, stop, offset)) break;
-        }
-        a.analysed = offset;
-        if (!phrases_.empty()) match_phrases(phrase_tokens, a.hits);
-        sort_hits(a.hits);
-        return a;
-    }
-
-  private:
-    struct Phrase {
-        std::vector<std::int32_t> words;
-        std::uint32_t key = 0;
-    };
-    struct PhraseToken {
-        Xapian::termpos position, span;
-        std::uint32_t start, end;
-        std::int32_t word;
-    };
-
-    std::uint32_t new_concept() { return concepts_++; }
-    std::uint32_t add_key(Score weight, std::uint32_t concept_id) {
-        weights_.push_back(weight);
-        concept_of_key_.push_back(concept_id);
-        return static_cast<std::uint32_t>(weights_.size() - 1);
-    }
-
-    static void sort_hits(std::vector<Hit>& hits) {
-        std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
-            return x.start != y.start ? x.start < y.start : x.end < y.end;
-        });
-    }
-
-    /// The end of the chunk starting at `offset`: after a newline, else a
-    /// space, else a CJK full stop, found shortly after kChunkBytes.
-    static std::size_t chunk_end(std::string_view text, std::size_t offset) {
-        if (text.size() - offset <= kChunkBytes + kChunkSlackBytes) return text.size();
-        std::string_view window = text.substr(offset + kChunkBytes, kChunkSlackBytes);
-        std::size_t at = window.find('\n');
-        if (at == std::string_view::npos) at = window.find(' ');
-        if (at != std::string_view::npos) return offset + kChunkBytes + at + 1;
-        at = window.find("\xE3\x80\x82");  // 。
-        if (at != std::string_view::npos) return offset + kChunkBytes + at + 3;
-        // No break in sight: a cut between code points (may split one word).
-        return floor_boundary(text, offset + kChunkBytes);
-    }
-
-    /// Whether some run of hits spanning at most max_span_bytes covers every
-    /// concept, with margin_bytes analysed after it. Bytes bound code points
-    /// from above, so such a run fits a fragment. Two pointers over the hits.
-    bool stop_here(std::vector<Hit>& hits, const StopRule& stop, std::size_t analysed) const {
-        if (concepts_ == 0 || hits.empty()) return false;
-        sort_hits(hits);
-        std::vector<std::uint32_t> counts(concepts_, 0);
-        std::uint32_t covered = 0;
-        std::size_t i = 0;
-        for (std::size_t j = 0; j < hits.size(); ++j) {
-            if (counts[concept_of_key_[hits[j].key]]++ == 0) ++covered;
-            while (hits[j].end - hits[i].start > stop.max_span_bytes)
-                if (--counts[concept_of_key_[hits[i++].key]] == 0) --covered;
-            if (covered == concepts_ && hits[j].end + stop.margin_bytes <= analysed) return true;
-        }
-        return false;
-    }
-
-    /// Phrases match where their words sit at consecutive positions, exactly
-    /// as the index sees them: a compound occupies its parts' positions, so
-    /// the word after it sits at position + span. Cost: one sort of the tokens
-    /// that are phrase words at all, then a lookup per step.
-    void match_phrases(std::vector<PhraseToken>& tokens, std::vector<Hit>& hits) const {
-        auto less = [](const PhraseToken& x, const PhraseToken& y) {
-            return x.position != y.position ? x.position < y.position : x.word < y.word;
-        };
-        std::sort(tokens.begin(), tokens.end(), less);
-        // Depth-first: at one position there may be both a part and a
-        // compound, so a step can have more than one candidate.
-        auto extend = [&](auto& self, const Phrase& phrase, std::size_t k,
-                          Xapian::termpos position) -> std::optional<std::uint32_t> {
-            if (k == phrase.words.size()) return std::uint32_t{0};
-            PhraseToken probe{position, 0, 0, 0, phrase.words[k]};
-            auto [lo, hi] = std::equal_range(tokens.begin(), tokens.end(), probe, less);
-            for (auto it = lo; it != hi; ++it) {
-                auto rest = self(self, phrase, k + 1, it->position + it->span);
-                if (rest) return k + 1 == phrase.words.size() ? it->end : *rest;
-            }
-            return std::nullopt;
-        };
-        for (const auto& phrase : phrases_)
-            for (const auto& t : tokens) {
-                if (t.word != phrase.words[0]) continue;
-                if (auto end = extend(extend, phrase, 1, t.position + t.span))
-                    hits.push_back({t.start, *end, phrase.key});
-            }
-    }
-
-    std::vector<Score> weights_;
-    std::vector<std::uint32_t> concept_of_key_;
-    std::uint32_t concepts_ = 0;
-    std::unordered_map<std::string_view, std::uint32_t> stem_ids_, term_ids_;
-    std::vector<std::pair<std::string_view, std::uint32_t>> prefixes_;
-    std::unordered_map<std::string_view, std::int32_t> phrase_word_ids_;
-    std::vector<Phrase> phrases_;
-};
-
-/// Hits as display ranges: sorted, overlapping or touching ones merged.
-std::vector<MatchRange> merge_ranges(const std::vector<Hit>& hits) {
-    std::vector<MatchRange> out;
-    for (const auto& h : hits) {
-        if (!out.empty() && h.start <= out.back().end)
-            out.back().end = std::max(out.back().end, h.end);
-        else
-            out.push_back({h.start, h.end});
-    }
-    return out;
-}
-
-// ---------------------------------------------------------------------------
-// Sentences. A rule rather than ICU's sentence iterator: it is cheaper, and
-// its mistakes (an unlisted abbreviation) only make windows a little coarser.
-
-bool is_terminator(UChar32 c) {
-    switch (c) {
-        case '.':
-        case '!':
-        case '?':
-        case 0x2026:  // … (an ellipsis ending a sentence)
-        case 0x061F:
-        case 0x06D4:  // Arabic question mark, Urdu full stop
-        case 0x0964:
-        case 0x0965:  // Devanagari danda
-        case 0x3002:
-        case 0xFF01:
-        case 0xFF1F:
-        case 0xFF0E:
-        case 0xFF61:  // CJK
-            return true;
-        default:
-            return false;
-    }
-}
-
-/// Terminators of scripts written without spaces end a sentence on their own.
-bool is_fullwidth_terminator(UChar32 c) {
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0xFF61;
-}
-
-/// Closing quotes and brackets that belong to the sentence they follow.
-bool is_closer(UChar32 c) {
-    switch (c) {
-        case '"':
-        case '\'':
-        case ')':
-        case ']':
-        case 0x2019:
-        case 0x201D:
-        case 0x00BB:
-        case 0x203A:  // ’ ” » ›
-        case 0x300D:
-        case 0x300F:
-        case 0xFF09:
-        case 0x3011:  // 」 』 ） 】
-            return true;
-        default:
-            return false;
-    }
-}
-
-/// Whether the '.' at `dot` ends an abbreviation or initial rather than a
-/// sentence: "Mr.", "Gen.", "F." (an initial), "U.S." (dots inside).
-bool is_abbreviation(std::string_view s, std::size_t dot) {
-    std::size_t begin = dot;
-    while (begin > 0) {
-        std::size_t prev = begin;
-        UChar32 c = prev_code_point(s, prev);
-        if (is_space(c) || c == '(' || c == '"' || c == 0x201C) break;
-        begin = prev;
-    }
-    std::string_view word = s.substr(begin, dot - begin);
-    if (word.empty()) return false;
-    if (word.find('.') != std::string_view::npos) return true;
-    std::size_t i = 0;
-    UChar32 first = next_code_point(word, i);
-    if (i == word.size() && u_isalpha(first)) return true;
-    if (word.size() > 6) return false;  // longer than any listed
-    std::string lower;
-    for (char c : word)
-        lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-    static constexpr std::array<std::string_view, 45> kAbbreviations = {
-        "mr",  "mrs",  "ms",  "dr",  "prof", "st",  "sen",  "rep",    "gov",  "gen", "lt",   "col",
-        "sgt", "capt", "maj", "adm", "cmdr", "jr",  "sr",   "inc",    "corp", "co",  "ltd",  "no",
-        "vs",  "etc",  "jan", "feb", "mar",  "apr", "jun",  "jul",    "aug",  "sep", "sept", "oct",
-        "nov", "dec",  "mt",  "ft",  "rev",  "hon", "dept", "approx", "fig"};
-    return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
-}
-
-/// Hard-wrapped text (Reuters: ~70-column lines, paragraphs indented) must not
-/// break sentences at every newline; text with one paragraph per line must.
-bool looks_hard_wrapped(std::string_view s) {
-    std::size_t lines = 0, short_lines = 0, len = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == '\n') {
-            if (len > 0) {
-                ++lines;
-                if (len <= 80) ++short_lines;
-            }
-            len = 0;
-        } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            ++len;  // counts code points, not bytes
-        }
-    }
-    return lines >= 3 && short_lines * 10 >= lines * 9;
-}
-
+/// A sentence with the run of hits starting inside it.
 struct Sentence {
     std::uint32_t start, end;          ///< trimmed of whitespace, non-empty
     std::uint32_t length;              ///< visible_length(start, end)
     std::uint32_t first_hit, end_hit;  ///< the hits starting inside: [first_hit, end_hit)
 };
-
-std::vector<Sentence> split_sentences(std::string_view s) {
-    std::vector<Sentence> out;
-    const bool wrapped = looks_hard_wrapped(s);
-    std::size_t seg = 0;
-    auto cut = [&](std::size_t at) {
-        std::size_t a = skip_space_forward(s, seg, at);
-        std::size_t b = skip_space_backward(s, at, a);
-        if (a < b)
-            out.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b),
-                           static_cast<std::uint32_t>(visible_length(s, a, b)), 0, 0});
-        seg = at;
-    };
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t at = i;
-        UChar32 c = next_code_point(s, i);
-        if (c == '\n') {
-            // A paragraph ends at a blank line or before an indented line;
-            // in text that is not hard-wrapped, at any newline.
-            bool paragraph = !wrapped;
-            if (!paragraph && i < s.size()) {
-                UChar32 n = cp_at(s, i);
-                paragraph = is_space(n);
-            }
-            if (paragraph) cut(i);
-            continue;
-        }
-        if (!is_terminator(c)) continue;
-        bool fullwidth = is_fullwidth_terminator(c);
-        while (i < s.size()) {
-            std::size_t next = i;
-            UChar32 d = next_code_point(s, next);
-            if (!is_terminator(d) && !is_closer(d)) break;
-            fullwidth = fullwidth || is_fullwidth_terminator(d);
-            i = next;
-        }
-        if (fullwidth || i == s.size()) {
-            cut(i);
-            continue;
-        }
-        if (!is_space(cp_at(s, i))) continue;  // "5.93", "x.com"
-        std::size_t k = skip_space_forward(s, i, s.size());
-        if (k == s.size()) {
-            cut(i);
-            continue;
-        }
-        UChar32 following = cp_at(s, k);
-        if (u_islower(following)) continue;  // "e.g. this", "U.S. officials"
-        if (c == '.' && is_abbreviation(s, at)) continue;
-        cut(i);
-    }
-    cut(s.size());
-    return out;
-}
-
-// ---------------------------------------------------------------------------
-// Selection over one text.
 
 struct Plan {
     std::size_t fragments;  ///< how many to aim for
@@ -546,7 +69,8 @@ class Selection {
 
     std::vector<Fragment> run(const SnippetOptions& options) {
         if (a_.hits.empty()) return opening(options.max_chars);
-        sentences_ = split_sentences(s_);
+        for (const SentenceSpan& span : split_sentences(s_))
+            sentences_.push_back({span.start, span.end, span.length, 0, 0});
         assign_hits();
         counts_.assign(a_.weights.size(), 0);
         prefix_len_.assign(sentences_.size() + 1, 0);
@@ -587,13 +111,13 @@ class Selection {
         if (x >= s_.size()) return true;
         if (inside_word(x)) return false;
         const Span* w = word_before(x);
-        return (w && w->end == x) || is_space(cp_at(s_, x));
+        return (w && w->end == x) || is_unicode_space(code_point_at(s_, x));
     }
     bool valid_start(std::size_t x) const {
         if (x == 0) return true;
         if (inside_word(x)) return false;
         std::size_t prev = x;
-        return word_starts_at(x) || is_space(prev_code_point(s_, prev));
+        return word_starts_at(x) || is_unicode_space(prev_code_point(s_, prev));
     }
 
     /// The last valid end in [floor, x], minus whitespace and dangling
@@ -610,7 +134,7 @@ class Selection {
         while (p > floor) {
             std::size_t prev = p;
             UChar32 c = prev_code_point(s_, prev);
-            bool dangling = is_space(c) || c == ',' || c == ';' || c == ':' || c == '(' ||
+            bool dangling = is_unicode_space(c) || c == ',' || c == ';' || c == ':' || c == '(' ||
                             c == '[' || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x201C ||
                             c == 0x2018 || c == 0x00AB || c == 0x3001 || c == 0xFF0C || c == 0xFF1A;
             if (!dangling) break;
@@ -869,55 +393,44 @@ class Selection {
     std::vector<std::uint32_t> counts_;    ///< per-key occurrences in the sliding window
 };
 
-/// The analysed part of a text: all of it up to kMaxAnalysedBytes, cut at a
-/// whitespace so no word is split.
-std::string_view analysed_part(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes) return text;
-    std::size_t cut = floor_boundary(text, max_bytes);
-    std::size_t ws = cut;
-    // ASCII whitespace only: a byte >= 0x80 is part of a multi-byte sequence.
-    while (ws > 0 && !(static_cast<unsigned char>(text[ws - 1]) < 0x80 &&
-                       is_space(static_cast<unsigned char>(text[ws - 1]))))
-        --ws;
-    return text.substr(0, ws > 0 ? ws : cut);
-}
-
 }  // namespace
+}  // namespace snippet
 
 SnippetSelector::SnippetSelector(TextAnalyzer& analyzer, const HighlightTerms& highlight,
                                  std::string lang)
     : analyzer_(analyzer), highlight_(highlight), lang_(std::move(lang)) {}
 
 std::vector<MatchRange> SnippetSelector::find_matches(std::string_view text) {
-    text = analysed_part(text, kMaxAnalysedBytes);
-    Matcher matcher(highlight_, analyzer_, lang_);
+    text = snippet::analysed_part(text);
+    snippet::Matcher matcher(highlight_, analyzer_, lang_);
     if (matcher.empty() || text.empty()) return {};
-    return merge_ranges(matcher.run(analyzer_, text, lang_).hits);
+    return snippet::merge_ranges(matcher.run(analyzer_, text, lang_).hits);
 }
 
 std::vector<Fragment> SnippetSelector::select(std::string_view text,
                                               const SnippetOptions& options) {
-    text = analysed_part(text, kMaxAnalysedBytes);
+    text = snippet::analysed_part(text);
     if (text.empty() || options.max_chars == 0) return {};
-    Matcher matcher(highlight_, analyzer_, lang_);
+    snippet::Matcher matcher(highlight_, analyzer_, lang_);
     if (matcher.empty()) {
         // Only the opening can be shown: analyse just enough of it for word
         // boundaries, however long the article.
         std::size_t start = skip_space_forward(text, 0, text.size());
-        std::size_t end =
-            advance_visible(text, start, options.max_chars + kOpeningMarginChars, text.size());
-        while (end < text.size() && !is_space(cp_at(text, end))) next_code_point(text, end);
+        std::size_t end = advance_visible(
+            text, start, options.max_chars + snippet::kOpeningMarginChars, text.size());
+        while (end < text.size() && !is_unicode_space(code_point_at(text, end)))
+            next_code_point(text, end);
         text = text.substr(0, end);
-        return Selection(text, matcher.run(analyzer_, text, lang_)).run(options);
+        return snippet::Selection(text, matcher.run(analyzer_, text, lang_)).run(options);
     }
     // Enough text after the passage for the window to be filled to the
     // budget in any script (at most 4 bytes a character).
-    StopRule stop{true, plan(options).budget, 4 * options.max_chars};
-    Analysis analysis = matcher.run(analyzer_, text, lang_, stop);
+    snippet::StopRule stop{true, snippet::plan(options).budget, 4 * options.max_chars};
+    snippet::Analysis analysis = matcher.run(analyzer_, text, lang_, stop);
     // Selection sees only what was analysed; the renderer, given the whole
     // text, still marks that the passage does not reach its end.
     text = text.substr(0, analysis.analysed);
-    return Selection(text, std::move(analysis)).run(options);
+    return snippet::Selection(text, std::move(analysis)).run(options);
 }
 
 }  // namespace newsdex

@@ -1,23 +1,18 @@
 #pragma once
 // Snippet selection: which passages of a stored text to show and which byte
-// ranges in them matched. Rendering (escaping, tags, ANSI) is
-// snippet_renderer.h's job; this file knows nothing about output formats.
+// ranges in them matched. Matching is snippet_matcher.h's job, sentence
+// breaking sentence_splitter.h's, rendering (escaping, tags, ANSI)
+// snippet_renderer.h's; this file knows nothing about output formats.
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-#include "highlight_terms.h"
 #include "analysis/text_analyzer.h"
+#include "highlight_terms.h"
+#include "snippet_matcher.h"
 
 namespace newsdex {
-
-/// A matched range in the text: [start, end) byte offsets. A phrase match is
-/// one range covering the whole phrase.
-struct MatchRange {
-    std::uint32_t start = 0, end = 0;
-    bool operator==(const MatchRange&) const = default;
-};
 
 /// A passage to show: [start, end) byte offsets into the text, cut at word
 /// boundaries (never inside a UTF-8 sequence), with the matches inside it.

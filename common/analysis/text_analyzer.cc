@@ -123,7 +123,7 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
                 folded += p.folded;
                 stemmable = stemmable && p.stemmable;
             }
-            if (token.term.size() <= kMaxTermBytes) {
+            if (token.term.size() <= kMaxWordTermBytes) {
                 if (stemmable)
                     token.stem = stem(folded, lang);
                 else
@@ -149,7 +149,7 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
             if (!is_joining_hyphen(between)) flush_group();
         }
         Xapian::termpos this_position = position++;
-        if (!normalize_word(surface, word) || word.term.size() > kMaxTermBytes) {
+        if (!normalize_word(surface, word) || word.term.size() > kMaxWordTermBytes) {
             flush_group();
             continue;
         }

@@ -61,9 +61,10 @@ class TextAnalyzer {
     /// Whether Xapian has a stemmer for `lang`.
     static bool has_stemmer(std::string_view lang);
 
-    /// Longest term indexed, in bytes; longer tokens (base64 junk, URLs run
-    /// together) take a position but produce no term.
-    static constexpr std::size_t kMaxTermBytes = 64;
+    /// Longest word term indexed from text, in bytes; longer tokens (base64
+    /// junk, URLs run together) take a position but produce no term. (Terms
+    /// built from whole field values have their own, larger cap in terms.cc.)
+    static constexpr std::size_t kMaxWordTermBytes = 64;
 
   private:
     /// Lets the caches be searched by string_view: a lookup per token must not

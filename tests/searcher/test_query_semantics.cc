@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "query_builder.h"
+#include "spelling_suggestion.h"
 #include "stored_fields.h"
 #include "support/fixture_index.h"
 #include "support/test_paths.h"
