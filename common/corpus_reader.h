@@ -18,10 +18,36 @@
 
 namespace newsdex {
 
-enum class Format { Auto, Text, Jsonl, Json, Csv, Reuters, Trec, Smart };
+namespace readers {
+struct FormatReader;
+}
 
-/// "auto", "text", ... ; throws UsageError for an unknown name.
+/// A corpus format: a row of the reader registry (common/readers/registry.h),
+/// or Auto (tell each file's format from its name and first bytes; as a
+/// detection result, "not a corpus file").
+class Format {
+  public:
+    static const Format Auto;
+
+    constexpr Format() = default;
+    constexpr explicit Format(const readers::FormatReader& reader) : reader_(&reader) {}
+
+    constexpr bool is_auto() const { return reader_ == nullptr; }
+    /// Precondition: !is_auto().
+    const readers::FormatReader& reader() const { return *reader_; }
+
+    friend constexpr bool operator==(Format, Format) = default;
+
+  private:
+    const readers::FormatReader* reader_ = nullptr;
+};
+
+inline constexpr Format Format::Auto{};
+
+/// "auto" or a registered format's name (case-insensitive); throws UsageError
+/// naming the known formats for anything else.
 Format parse_format(std::string_view name);
+/// "auto" or the format's name.
 std::string_view format_name(Format format);
 
 struct ReaderOptions {

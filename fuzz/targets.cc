@@ -23,7 +23,7 @@
 #include "readers/buffered_input.h"
 #include "readers/byte_source.h"
 #include "readers/format.h"
-#include "readers/readers.h"
+#include "readers/registry.h"
 #include "snippet_renderer.h"
 #include "snippet_selector.h"
 #include "spelling_suggestion.h"
@@ -154,24 +154,41 @@ class MemorySource : public readers::ByteSource {
     std::size_t pos_ = 0;
 };
 
-const Format kFormats[] = {Format::Text,    Format::Jsonl, Format::Json,  Format::Csv,
-                           Format::Reuters, Format::Trec,  Format::Smart, Format::Auto};
-const char* const kExtensions[] = {".txt", ".jsonl", ".json", ".csv", ".sgm", ".trec", ".all", ""};
-
 }  // namespace
 
+std::string encode_reader_input(std::uint8_t format, std::uint8_t flags, unsigned chunk,
+                                std::string_view file) {
+    check(chunk >= 1 && chunk <= 256, "chunk size in 1..256");
+    std::string out{static_cast<char>(format), static_cast<char>(flags),
+                    static_cast<char>(chunk - 1)};
+    out += file;
+    return out;
+}
+
+std::uint8_t format_byte_of(const std::string& path) {
+    Format format = detect_format(path);
+    return format.is_auto() ? kDetectFormat
+                            : static_cast<std::uint8_t>(readers::format_index(format.reader()));
+}
+
 int reader_one_input(const std::uint8_t* data, std::size_t size) {
-    if (size < 2) return 0;
-    const unsigned selector = data[0];
-    const std::size_t chunk = std::size_t{data[1]} + 1;
-    std::string_view bytes(reinterpret_cast<const char*>(data) + 2, size - 2);
-    const unsigned format_index = selector & 7;
-    const unsigned container = (selector >> 3) & 3;
+    if (size < 3) return 0;
+    const auto registered = readers::formats();
+    const Format format = data[0] < registered.size() ? Format(*registered[data[0]]) : Format::Auto;
+    const unsigned flags = data[1];
+    const unsigned container = flags & 3;
+    const std::size_t chunk = std::size_t{data[2]} + 1;
+    std::string_view bytes(reinterpret_cast<const char*>(data) + 3, size - 3);
+    std::string extension;
+    if (!format.is_auto() && !format.reader().extensions.empty()) {
+        const auto& extensions = format.reader().extensions;
+        extension = extensions[(flags >> 4) % extensions.size()];
+    }
 
     ReaderOptions options;
-    options.format = kFormats[format_index];
-    if (selector & 0x20) options.csv_delimiter = ';';
-    if (selector & 0x40) options.csv_quote = '\'';
+    options.format = format;
+    if (flags & kSemicolonDelimiter) options.csv_delimiter = ';';
+    if (flags & kApostropheQuote) options.csv_quote = '\'';
     std::size_t articles = 0;
     ReadContext ctx{options,
                     [&](Article&& a) {
@@ -184,41 +201,15 @@ int reader_one_input(const std::uint8_t* data, std::size_t size) {
     if (container <= 1) {
         MemorySource source(bytes, chunk);
         readers::BufferedInput in(source);
-        Format format = options.format;
-        if (format == Format::Auto)
-            format = readers::sniff_format(in.peek(readers::kSniffBytes), nullptr);
-        switch (format) {
-            case Format::Text:
-                readers::read_text(in, "fuzz", ctx);
-                break;
-            case Format::Jsonl:
-                readers::read_jsonl(in, "fuzz", ctx);
-                break;
-            case Format::Json:
-                readers::read_json(in, "fuzz", ctx);
-                break;
-            case Format::Csv:
-                readers::read_csv(in, "fuzz", ctx, chunk % 2 == 0);
-                break;
-            case Format::Reuters:
-                readers::read_reuters(in, "fuzz", ctx);
-                break;
-            case Format::Trec:
-                readers::read_trec(in, "fuzz", ctx);
-                break;
-            case Format::Smart:
-                readers::read_smart(in, "fuzz", ctx);
-                break;
-            case Format::Auto:
-                break;
-        }
+        Format chosen = format;
+        if (chosen.is_auto()) chosen = readers::sniff_format(in.peek(readers::kSniffBytes));
+        if (!chosen.is_auto()) chosen.reader().read(in, "fuzz" + extension, extension, ctx);
         return 0;
     }
     // Through read_file, as the indexer reads: a .gz file, or a .zip whose
-    // bytes are the input (libarchive's parsers and our member loop).
-    std::string name = "input";
-    name += kExtensions[format_index];
-    name += container == 2 ? ".gz" : ".zip";
+    // bytes are the input (libarchive's parsers and our member loop). A file
+    // of unknown format has no extension, so it is sniffed.
+    std::string name = "input" + extension + (container == kGzipFile ? ".gz" : ".zip");
     fs::path path = scratch_dir() / name;
     {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);

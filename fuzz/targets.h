@@ -11,16 +11,42 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace newsdex::fuzz {
 
-/// Every reader on arbitrary bytes. Byte 0: bits 0-2 the format (text, jsonl,
-/// json, csv, reuters, trec, smart; 7 = detected from the bytes), bits 3-4 the
-/// container (0-1: streamed from memory in chunks of byte 1 + 1 bytes;
-/// 2: a .gz file; 3: a .zip file), bit 5 a ';' CSV delimiter, bit 6 a "'"
-/// CSV quote. The rest is the file. Articles are sanitized as the indexer
-/// does and must then be valid UTF-8 without control characters.
+/// Every reader on arbitrary bytes (encode_reader_input() writes such input):
+///   byte 0  the format: an index into the reader registry
+///           (common/readers/registry.h); any larger value: detected from the bytes
+///   byte 1  bits 0-1 the container (0-1: streamed from memory in chunks of
+///           byte 2 + 1 bytes; 2: a .gz file; 3: a .zip file), bit 2 a ';' CSV
+///           delimiter, bit 3 a "'" CSV quote, bits 4-7 which of the format's
+///           extensions the file has (modulo their number: .tsv for CSV)
+///   byte 2  the chunk size - 1
+///   rest    the file
+/// Articles are sanitized as the indexer does and must then be valid UTF-8
+/// without control characters.
 int reader_one_input(const std::uint8_t* data, std::size_t size);
+
+/// Byte 1 of reader_one_input's input.
+enum ReaderFlags : std::uint8_t {
+    kFromMemory = 0,
+    kGzipFile = 2,
+    kZipFile = 3,
+    kSemicolonDelimiter = 1 << 2,
+    kApostropheQuote = 1 << 3,
+};
+/// Byte 0 of reader_one_input's input for "detect the format from the bytes".
+inline constexpr std::uint8_t kDetectFormat = 0xFF;
+
+/// reader_one_input's input: `format` (a registry index or kDetectFormat),
+/// `flags` (ReaderFlags, plus the extension choice << 4), `chunk` (1-256) and the file.
+std::string encode_reader_input(std::uint8_t format, std::uint8_t flags, unsigned chunk,
+                                std::string_view file);
+
+/// reader_one_input's format byte for a file, from the reader registry's
+/// detection of its name and first bytes (kDetectFormat when none).
+std::uint8_t format_byte_of(const std::string& path);
 
 /// Sanitize + analyze + build the Xapian document. Byte 0 picks the language;
 /// the rest is the text (first line title, rest body). Checks the sanitizer's

@@ -14,11 +14,12 @@
 #include <optional>
 #include <vector>
 
+#include "buffered_input.h"
 #include "csv_dialect.h"
 #include "field_map.h"
 #include "json_record.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 
 namespace newsdex::readers {
 
@@ -152,11 +153,11 @@ std::string_view cell_at(const std::vector<std::string>& row, std::optional<std:
     return row[*c];
 }
 
-}  // namespace
-
-void read_csv(BufferedInput& in, const std::string& name, const ReadContext& ctx,
-              bool tab_separated) {
+void read_csv(BufferedInput& in, const std::string& name, std::string_view extension,
+              const ReadContext& ctx) {
     in.skip_bom();
+    // A .tsv file is tab-separated unless the user said otherwise.
+    const bool tab_separated = extension == ".tsv";
     CsvDialect given{ctx.options.csv_delimiter, ctx.options.csv_quote};
     bool default_delimiter = given.delimiter == ',';
     if (tab_separated && default_delimiter) given.delimiter = '\t';
@@ -242,5 +243,16 @@ void read_csv(BufferedInput& in, const std::string& name, const ReadContext& ctx
         ctx.emit(std::move(a));
     }
 }
+
+constexpr std::string_view kExtensions[] = {".csv", ".tsv"};
+
+}  // namespace
+
+extern const FormatReader kCsvFormat{.name = "csv",
+                                     .extensions = kExtensions,
+                                     .sniff = nullptr,
+                                     .read = read_csv,
+                                     .role = DirectoryRole::Companion,
+                                     .companion = {}};
 
 }  // namespace newsdex::readers

@@ -1,43 +1,26 @@
 #include "format.h"
 
-#include <array>
-#include <utility>
-
 #include "buffered_input.h"
 #include "byte_source.h"
 #include "errors.h"
 #include "reader_support.h"
+#include "registry.h"
 
 namespace newsdex {
 
-namespace {
-constexpr std::array<std::pair<Format, std::string_view>, 8> kFormatNames = {{
-    {Format::Auto, "auto"},
-    {Format::Text, "text"},
-    {Format::Jsonl, "jsonl"},
-    {Format::Json, "json"},
-    {Format::Csv, "csv"},
-    {Format::Reuters, "reuters"},
-    {Format::Trec, "trec"},
-    {Format::Smart, "smart"},
-}};
-}  // namespace
-
 Format parse_format(std::string_view name) {
-    for (const auto& [format, text] : kFormatNames)
-        if (readers::iequals(name, text)) return format;
-    std::string known;
-    for (const auto& entry : kFormatNames) {
-        if (!known.empty()) known += ", ";
-        known += entry.second;
+    if (readers::iequals(name, "auto")) return Format::Auto;
+    if (const readers::FormatReader* f = readers::find_format(name)) return Format(*f);
+    std::string known = "auto";
+    for (const readers::FormatReader* f : readers::formats()) {
+        known += ", ";
+        known += f->name;
     }
     throw UsageError("unknown format \"" + std::string(name) + "\" (known: " + known + ")");
 }
 
 std::string_view format_name(Format format) {
-    for (const auto& [f, text] : kFormatNames)
-        if (f == format) return text;
-    return "unknown";
+    return format.is_auto() ? std::string_view("auto") : format.reader().name;
 }
 
 Format detect_format(const std::string& path) { return readers::detect(path).format; }
@@ -113,34 +96,33 @@ NameInfo analyse_name(std::string_view name) {
 
 Format format_from_extension(std::string_view ext, bool& sniff) {
     sniff = false;
-    if (ext == ".txt" || ext == ".text") return Format::Text;
-    if (ext == ".jsonl" || ext == ".ndjson" || ext == ".jsonlines") return Format::Jsonl;
-    if (ext == ".json") return Format::Json;
-    if (ext == ".csv" || ext == ".tsv") return Format::Csv;
-    if (ext == ".sgm" || ext == ".sgml") return Format::Reuters;
-    if (ext == ".trec") return Format::Trec;
+    for (const FormatReader* f : formats())
+        for (std::string_view own : f->extensions)
+            if (ext == own) return Format(*f);
     for (auto no : kNotCorpusExtensions)
         if (ext == no) return Format::Auto;
     sniff = true;
     return Format::Auto;
 }
 
-Format sniff_format(std::string_view head, bool* query_file) {
-    if (query_file) *query_file = false;
+Format sniff_format(std::string_view head, std::string* companion) {
+    if (companion) companion->clear();
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' ||
                              head.front() == '\n'))
         head.remove_prefix(1);
-    if (head.substr(0, 5) == "*TEXT") return Format::Smart;
-    if (head.substr(0, 5) == "*FIND") {
-        if (query_file) *query_file = true;
-        return Format::Auto;
+    for (const FormatReader* f : formats()) {
+        if (!f->sniff) continue;
+        switch (f->sniff(head)) {
+            case Sniffed::Yes:
+                return Format(*f);
+            case Sniffed::Companion:
+                if (companion) companion->assign(f->companion);
+                return Format::Auto;
+            case Sniffed::No:
+                break;
+        }
     }
-    if (istarts_with(head, "<REUTERS") || istarts_with(head, "<!DOCTYPE lewis"))
-        return Format::Reuters;
-    if (istarts_with(head, "<DOC>") || istarts_with(head, "<DOC ")) return Format::Trec;
-    if (!head.empty() && head.front() == '{') return Format::Jsonl;
-    if (!head.empty() && head.front() == '[') return Format::Json;
     return Format::Auto;
 }
 
@@ -164,10 +146,10 @@ Detection detect_stream(const NameInfo& info, ByteSource* source) {
     if (format != Format::Auto) return {format, {}};
     if (sniff && source) {
         BufferedInput in(*source);
-        bool query = false;
-        format = sniff_format(in.peek(kSniffBytes), &query);
+        std::string companion;
+        format = sniff_format(in.peek(kSniffBytes), &companion);
         if (format != Format::Auto) return {format, {}};
-        if (query) return {Format::Auto, "query file (*FIND)"};
+        if (!companion.empty()) return {Format::Auto, companion};
     }
     return {Format::Auto, not_corpus_reason(info)};
 }

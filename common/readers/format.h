@@ -1,21 +1,17 @@
 #pragma once
 // Telling a file's format: from its name first, from its first bytes when the
-// name says nothing.
+// name says nothing. The formats themselves (their extensions and magic) are
+// rows of the reader registry (registry.h); this file adds what holds for all:
 //
-// By extension (case-insensitive):
-//   .txt .text                      text (never sniffed: plain text has no magic,
-//                                   and libmagic misreads news text as troff/archives)
-//   .jsonl .ndjson .jsonlines       jsonl
-//   .json                           json
-//   .csv .tsv                       csv (.tsv: tab is the default delimiter)
-//   .sgm .sgml                      reuters
-//   .trec                           trec
+//   a format's own extension        that format (.txt text, .jsonl jsonl, .csv/.tsv
+//                                   csv, .sgm reuters, ... as registered)
 //   .gz .bz2 .xz .zst .lz4 .lzma .z the format of the name without that suffix
 //   .zip .tar .tgz .tar.*           an archive: each member by its own name
 //   .md .dtd .html .pdf ...         not a corpus file (not sniffed)
 // Anything else, including no extension (TIME.ALL, fr940104.0, foo.xml), is
-// sniffed: "*TEXT" smart, "*FIND" a query file (not a corpus), "<REUTERS" or
-// "<!DOCTYPE lewis" reuters, "<DOC>" trec, "{" jsonl, "[" json.
+// sniffed by each format in registry order, after a BOM and leading blanks
+// ("*TEXT" smart, "<REUTERS" reuters, "<DOC>" trec, "{" jsonl, "[" json); a
+// format's companion file ("*FIND", SMART's queries) is passed over.
 
 #include <cstdint>
 #include <string>
@@ -40,8 +36,9 @@ NameInfo analyse_name(std::string_view name);
 Format format_from_extension(std::string_view extension, bool& sniff);
 
 /// Format from the first bytes of a file (a BOM and leading blanks are skipped).
-/// Auto when nothing matched; `query_file` is set for SMART "*FIND" files.
-Format sniff_format(std::string_view head, bool* query_file = nullptr);
+/// Auto when nothing matched; then `companion`, when given, is set to the
+/// reason for a format's companion file ("query file (*FIND)") or cleared.
+Format sniff_format(std::string_view head, std::string* companion = nullptr);
 
 /// How many bytes sniff_format wants to see.
 constexpr std::size_t kSniffBytes = 1024;

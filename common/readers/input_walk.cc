@@ -23,6 +23,7 @@
 #include "corpus_reader.h"
 #include "errors.h"
 #include "format.h"
+#include "registry.h"
 
 namespace newsdex {
 
@@ -47,8 +48,8 @@ bool glob_matches(const std::vector<std::string>& globs, const std::string& rela
     return false;
 }
 
-bool is_markup_collection(Format f) {
-    return f == Format::Reuters || f == Format::Trec || f == Format::Smart;
+bool has_role(Format f, readers::DirectoryRole role) {
+    return !f.is_auto() && f.reader().role == role;
 }
 
 class Walker {
@@ -123,10 +124,10 @@ class Walker {
         if (options_.format == Format::Auto) {
             Format collection = Format::Auto;
             for (const auto& f : files)
-                if (is_markup_collection(f.format)) collection = f.format;
+                if (has_role(f.format, readers::DirectoryRole::Collection)) collection = f.format;
             for (auto& f : files) {
                 if (collection != Format::Auto &&
-                    (f.format == Format::Text || f.format == Format::Csv)) {
+                    has_role(f.format, readers::DirectoryRole::Companion)) {
                     pass_over("text file beside a " + std::string(format_name(collection)) +
                               " corpus");
                     f.format = Format::Auto;

@@ -7,10 +7,11 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include "buffered_input.h"
 #include "json_record.h"
 #include "json_value.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 
 namespace newsdex::readers {
 
@@ -141,9 +142,8 @@ class RecordCutter {
     bool cancelled_ = false;
 };
 
-}  // namespace
-
-void read_json(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+void read_json(BufferedInput& in, const std::string& name, std::string_view /*extension*/,
+               const ReadContext& ctx) {
     in.skip_bom();
     RecordCutter cutter(name, ctx);
     JsonInputStream stream(in);
@@ -169,5 +169,20 @@ void read_json(BufferedInput& in, const std::string& name, const ReadContext& ct
         return;
     }
 }
+
+constexpr std::string_view kExtensions[] = {".json"};
+
+Sniffed sniff_json(std::string_view head) {
+    return head.starts_with('[') ? Sniffed::Yes : Sniffed::No;
+}
+
+}  // namespace
+
+extern const FormatReader kJsonFormat{.name = "json",
+                                      .extensions = kExtensions,
+                                      .sniff = sniff_json,
+                                      .read = read_json,
+                                      .role = DirectoryRole::Standalone,
+                                      .companion = {}};
 
 }  // namespace newsdex::readers

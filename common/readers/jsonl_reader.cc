@@ -1,14 +1,18 @@
 // JSON Lines: one JSON object per line. A bad line is warned about and passed
 // over; the rest of the file is still read. The last line may lack its newline.
 
+#include "buffered_input.h"
 #include "json_record.h"
 #include "json_value.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 
 namespace newsdex::readers {
 
-void read_jsonl(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+namespace {
+
+void read_jsonl(BufferedInput& in, const std::string& name, std::string_view /*extension*/,
+                const ReadContext& ctx) {
     FieldMap map(ctx.options);
     std::string line;
     std::uint64_t line_number = 0;
@@ -37,5 +41,20 @@ void read_jsonl(BufferedInput& in, const std::string& name, const ReadContext& c
         ctx.emit(std::move(article));
     }
 }
+
+constexpr std::string_view kExtensions[] = {".jsonl", ".ndjson", ".jsonlines"};
+
+Sniffed sniff_jsonl(std::string_view head) {
+    return head.starts_with('{') ? Sniffed::Yes : Sniffed::No;
+}
+
+}  // namespace
+
+extern const FormatReader kJsonlFormat{.name = "jsonl",
+                                       .extensions = kExtensions,
+                                       .sniff = sniff_jsonl,
+                                       .read = read_jsonl,
+                                       .role = DirectoryRole::Standalone,
+                                       .companion = {}};
 
 }  // namespace newsdex::readers

@@ -12,7 +12,7 @@
 #include "errors.h"
 #include "format.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 
 namespace newsdex {
 
@@ -21,38 +21,14 @@ namespace {
 using readers::BufferedInput;
 using readers::ByteSource;
 
-/// Runs the reader for `format` over one stream. A ReadError part-way through
-/// becomes a warning: the articles already emitted stay, the rest of this
-/// stream is given up.
-void run_reader(Format format, bool tab_separated, ByteSource& source, const std::string& name,
-                const ReadContext& ctx) {
+/// Runs the reader for `format` (not Auto) over one stream whose own
+/// extension is `extension`. A ReadError part-way through becomes a warning:
+/// the articles already emitted stay, the rest of this stream is given up.
+void run_reader(Format format, std::string_view extension, ByteSource& source,
+                const std::string& name, const ReadContext& ctx) {
     BufferedInput in(source, ctx.progress);
     try {
-        switch (format) {
-            case Format::Text:
-                readers::read_text(in, name, ctx);
-                break;
-            case Format::Jsonl:
-                readers::read_jsonl(in, name, ctx);
-                break;
-            case Format::Json:
-                readers::read_json(in, name, ctx);
-                break;
-            case Format::Csv:
-                readers::read_csv(in, name, ctx, tab_separated);
-                break;
-            case Format::Reuters:
-                readers::read_reuters(in, name, ctx);
-                break;
-            case Format::Trec:
-                readers::read_trec(in, name, ctx);
-                break;
-            case Format::Smart:
-                readers::read_smart(in, name, ctx);
-                break;
-            case Format::Auto:
-                break;
-        }
+        format.reader().read(in, name, extension, ctx);
     } catch (const readers::ReadError& e) {
         readers::warn_skipped(ctx, name, "byte " + std::to_string(in.offset()),
                               std::string("cannot read further: ") + e.what());
@@ -98,12 +74,11 @@ std::string read_head(ByteSource& source) {
 /// name is `info`. Returns false (with `reason`) when its format cannot be told.
 bool read_stream(const readers::NameInfo& info, ByteSource& source, const std::string& name,
                  const ReadContext& ctx, std::string& reason) {
-    bool tab_separated = info.extension == ".tsv";
     bool sniff = false;
     Format format = ctx.options.format;
     if (format == Format::Auto) format = readers::format_from_extension(info.extension, sniff);
     if (format != Format::Auto) {
-        run_reader(format, tab_separated, source, name, ctx);
+        run_reader(format, info.extension, source, name, ctx);
         return true;
     }
     if (!sniff) {
@@ -117,14 +92,14 @@ bool read_stream(const readers::NameInfo& info, ByteSource& source, const std::s
         reason = std::string("unreadable: ") + e.what();
         return false;
     }
-    bool query = false;
-    format = readers::sniff_format(head, &query);
+    std::string companion;
+    format = readers::sniff_format(head, &companion);
     if (format == Format::Auto) {
-        reason = query ? "query file (*FIND)" : readers::not_corpus_reason(info);
+        reason = companion.empty() ? readers::not_corpus_reason(info) : companion;
         return false;
     }
     PrefixedSource replay(std::move(head), source);
-    run_reader(format, tab_separated, replay, name, ctx);
+    run_reader(format, info.extension, replay, name, ctx);
     return true;
 }
 
@@ -186,8 +161,9 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
     if (input.path == "-") {
         // Standard input carries JSON Lines unless a format was forced.
         auto source = readers::open_stdin_source();
-        Format format = ctx.options.format == Format::Auto ? Format::Jsonl : ctx.options.format;
-        run_reader(format, false, *source, input.name, ctx);
+        Format format =
+            ctx.options.format == Format::Auto ? parse_format("jsonl") : ctx.options.format;
+        run_reader(format, "", *source, input.name, ctx);
         return;
     }
     readers::NameInfo info = readers::analyse_name(input.path);

@@ -6,8 +6,9 @@
 // TYPE="UNPROC" (raw text, no inner tags). Every record is emitted, even one
 // without text (it still has an id and a date); that one is warned about.
 
+#include "buffered_input.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 #include "sgml_elements.h"
 #include "sgml_entities.h"
 #include "sgml_record_stream.h"
@@ -114,9 +115,8 @@ class ReutersParser {
     std::size_t ordinal_ = 0;
 };
 
-}  // namespace
-
-void read_reuters(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+void read_reuters(BufferedInput& in, const std::string& name, std::string_view /*extension*/,
+                  const ReadContext& ctx) {
     in.skip_bom();
     ReutersParser parser(name, ctx);
     std::size_t records = for_each_sgml_record(
@@ -124,5 +124,21 @@ void read_reuters(BufferedInput& in, const std::string& name, const ReadContext&
         [&](const std::string& record, bool unterminated) { parser.record(record, unterminated); });
     if (records == 0) warn(ctx, name, "", "no <REUTERS> records found");
 }
+
+constexpr std::string_view kExtensions[] = {".sgm", ".sgml"};
+
+Sniffed sniff_reuters(std::string_view head) {
+    return istarts_with(head, "<REUTERS") || istarts_with(head, "<!DOCTYPE lewis") ? Sniffed::Yes
+                                                                                   : Sniffed::No;
+}
+
+}  // namespace
+
+extern const FormatReader kReutersFormat{.name = "reuters",
+                                         .extensions = kExtensions,
+                                         .sniff = sniff_reuters,
+                                         .read = read_reuters,
+                                         .role = DirectoryRole::Collection,
+                                         .companion = {}};
 
 }  // namespace newsdex::readers

@@ -9,9 +9,10 @@
 #include <sstream>
 #include <vector>
 
+#include "buffered_input.h"
 #include "date_parse.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 
 namespace newsdex::readers {
 
@@ -62,9 +63,8 @@ void emit_doc(SmartDoc& doc, std::size_t ordinal, const std::string& name, const
     ctx.emit(std::move(a));
 }
 
-}  // namespace
-
-void read_smart(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+void read_smart(BufferedInput& in, const std::string& name, std::string_view /*extension*/,
+                const ReadContext& ctx) {
     in.skip_bom();
     std::string line;
     std::uint64_t line_number = 0;
@@ -104,5 +104,21 @@ void read_smart(BufferedInput& in, const std::string& name, const ReadContext& c
                      "text before the first *TEXT line is not indexed (a damaged header?)");
     if (ordinal == 0) warn(ctx, name, "", "no *TEXT documents found");
 }
+
+Sniffed sniff_smart(std::string_view head) {
+    if (head.starts_with("*TEXT")) return Sniffed::Yes;
+    // The collection's queries (TIME.QUE) are "*FIND n" records: no articles.
+    if (head.starts_with("*FIND")) return Sniffed::Companion;
+    return Sniffed::No;
+}
+
+}  // namespace
+
+extern const FormatReader kSmartFormat{.name = "smart",
+                                       .extensions = {},
+                                       .sniff = sniff_smart,
+                                       .read = read_smart,
+                                       .role = DirectoryRole::Collection,
+                                       .companion = "query file (*FIND)"};
 
 }  // namespace newsdex::readers

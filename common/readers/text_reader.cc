@@ -12,9 +12,10 @@
 
 #include <vector>
 
+#include "buffered_input.h"
 #include "date_parse.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 
 namespace newsdex::readers {
 
@@ -44,9 +45,8 @@ bool is_date_line(std::string_view line) {
 
 bool blank(const std::string& s) { return trim(s).empty(); }
 
-}  // namespace
-
-void read_text(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+void read_text(BufferedInput& in, const std::string& name, std::string_view /*extension*/,
+               const ReadContext& ctx) {
     in.skip_bom();
     std::vector<std::string> lines;
     std::string line;
@@ -106,5 +106,16 @@ void read_text(BufferedInput& in, const std::string& name, const ReadContext& ct
     }
     ctx.emit(std::move(a));
 }
+
+constexpr std::string_view kExtensions[] = {".txt", ".text"};
+
+}  // namespace
+
+extern const FormatReader kTextFormat{.name = "text",
+                                      .extensions = kExtensions,
+                                      .sniff = nullptr,
+                                      .read = read_text,
+                                      .role = DirectoryRole::Companion,
+                                      .companion = {}};
 
 }  // namespace newsdex::readers

@@ -4,8 +4,9 @@
 // TEXT blocks of a document are its body, in order; inner markup (<P>, <F P=..>)
 // is dropped. One document is buffered at a time.
 
+#include "buffered_input.h"
 #include "reader_support.h"
-#include "readers.h"
+#include "registry.h"
 #include "sgml_elements.h"
 #include "sgml_entities.h"
 #include "sgml_record_stream.h"
@@ -88,9 +89,8 @@ void emit_doc(std::string_view doc, std::size_t ordinal, const std::string& name
     ctx.emit(std::move(a));
 }
 
-}  // namespace
-
-void read_trec(BufferedInput& in, const std::string& name, const ReadContext& ctx) {
+void read_trec(BufferedInput& in, const std::string& name, std::string_view /*extension*/,
+               const ReadContext& ctx) {
     in.skip_bom();
     std::size_t ordinal = 0;
     for_each_sgml_record(in, {kOpen, kClose, /*keep_open_tag=*/false}, ctx,
@@ -99,5 +99,20 @@ void read_trec(BufferedInput& in, const std::string& name, const ReadContext& ct
                          });
     if (ordinal == 0) warn(ctx, name, "", "no <DOC> documents found");
 }
+
+constexpr std::string_view kExtensions[] = {".trec"};
+
+Sniffed sniff_trec(std::string_view head) {
+    return istarts_with(head, "<DOC>") || istarts_with(head, "<DOC ") ? Sniffed::Yes : Sniffed::No;
+}
+
+}  // namespace
+
+extern const FormatReader kTrecFormat{.name = "trec",
+                                      .extensions = kExtensions,
+                                      .sniff = sniff_trec,
+                                      .read = read_trec,
+                                      .role = DirectoryRole::Collection,
+                                      .companion = {}};
 
 }  // namespace newsdex::readers

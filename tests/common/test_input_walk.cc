@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "common/reader_test_util.h"
+#include "readers/reader_support.h"
+#include "readers/registry.h"
 
 namespace newsdex {
 namespace {
@@ -91,7 +95,7 @@ TEST_F(InputWalkTest, IncludeAndExclude) {
 
 TEST_F(InputWalkTest, ForcedFormatTakesEverythingButHidden) {
     WalkOptions options;
-    options.format = Format::Text;
+    options.format = parse_format("text");
     InputWalk w = walk_inputs({dir.path().string()}, options);
     EXPECT_EQ(w.files.size(), 17u);
     EXPECT_TRUE(w.passed_over.empty());
@@ -120,11 +124,31 @@ TEST_F(InputWalkTest, SeveralInputsKeepTheirOrder) {
 }
 
 TEST(FormatNames, RoundTrip) {
-    for (Format f : {Format::Auto, Format::Text, Format::Jsonl, Format::Json, Format::Csv,
-                     Format::Reuters, Format::Trec, Format::Smart})
-        EXPECT_EQ(parse_format(format_name(f)), f);
-    EXPECT_EQ(parse_format("JSONL"), Format::Jsonl);
+    EXPECT_EQ(parse_format(format_name(Format::Auto)), Format::Auto);
+    ASSERT_EQ(readers::formats().size(), 7u);  // text jsonl json csv reuters trec smart
+    for (const readers::FormatReader* f : readers::formats()) {
+        EXPECT_EQ(parse_format(format_name(Format(*f))), Format(*f)) << f->name;
+        EXPECT_EQ(format_name(parse_format(f->name)), f->name);
+    }
+    EXPECT_EQ(format_name(parse_format("JSONL")), "jsonl");
     EXPECT_THROW(parse_format("xml"), UsageError);
+}
+
+// The registry's rows are consistent: distinct names, no extension claimed by
+// two formats, every extension lower case with its dot, every format readable.
+TEST(FormatRegistry, RowsAreConsistent) {
+    std::set<std::string_view> names, extensions;
+    for (const readers::FormatReader* f : readers::formats()) {
+        EXPECT_TRUE(names.insert(f->name).second) << f->name;
+        EXPECT_NE(f->read, nullptr) << f->name;
+        EXPECT_TRUE(f->extensions.size() > 0 || f->sniff != nullptr)
+            << f->name << ": neither an extension nor a sniffer can tell it";
+        for (std::string_view e : f->extensions) {
+            EXPECT_TRUE(extensions.insert(e).second) << e << " claimed twice";
+            EXPECT_TRUE(e.size() >= 2 && e[0] == '.') << e;
+            EXPECT_EQ(readers::to_lower(e), e);
+        }
+    }
 }
 
 TEST(DetectFormat, ByExtensionAndBytes) {
@@ -137,15 +161,15 @@ TEST(DetectFormat, ByExtensionAndBytes) {
     write_file(dir / "f.xml", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">");
     write_file(dir / "g.xml", "<?xml version=\"1.0\"?><rss/>");
     write_file(dir / "h.txt", "*TEXT 1 01/01/63 PAGE 1\n");  // .txt is never sniffed
-    EXPECT_EQ(detect_format((dir / "a.ndjson").string()), Format::Jsonl);
-    EXPECT_EQ(detect_format((dir / "b.TSV").string()), Format::Csv);
-    EXPECT_EQ(detect_format((dir / "c.sgml").string()), Format::Reuters);
-    EXPECT_EQ(detect_format((dir / "d").string()), Format::Json);
-    EXPECT_EQ(detect_format((dir / "e").string()), Format::Jsonl);
-    EXPECT_EQ(detect_format((dir / "f.xml").string()), Format::Reuters);
-    EXPECT_EQ(detect_format((dir / "g.xml").string()), Format::Auto);
-    EXPECT_EQ(detect_format((dir / "h.txt").string()), Format::Text);
-    EXPECT_EQ(detect_format((dir / "missing").string()), Format::Auto);
+    EXPECT_EQ(format_name(detect_format((dir / "a.ndjson").string())), "jsonl");
+    EXPECT_EQ(format_name(detect_format((dir / "b.TSV").string())), "csv");
+    EXPECT_EQ(format_name(detect_format((dir / "c.sgml").string())), "reuters");
+    EXPECT_EQ(format_name(detect_format((dir / "d").string())), "json");
+    EXPECT_EQ(format_name(detect_format((dir / "e").string())), "jsonl");
+    EXPECT_EQ(format_name(detect_format((dir / "f.xml").string())), "reuters");
+    EXPECT_EQ(format_name(detect_format((dir / "g.xml").string())), "auto");
+    EXPECT_EQ(format_name(detect_format((dir / "h.txt").string())), "text");
+    EXPECT_EQ(format_name(detect_format((dir / "missing").string())), "auto");
 }
 
 }  // namespace

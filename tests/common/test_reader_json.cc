@@ -118,7 +118,7 @@ TEST(JsonReader, LargeArrayIsStreamed) {
 
 TEST(JsonReader, ZipMembersReadByTheirOwnNames) {
     auto path = reader_fixture("compressed/bundle.zip");
-    EXPECT_EQ(detect_format(path.string()), Format::Json);
+    EXPECT_EQ(format_name(detect_format(path.string())), "json");
     auto r = read_path(path);
     EXPECT_EQ(r.ids(), (std::vector<std::string>{"bundle.zip!day1.json#1", "bundle.zip!day1.json#2",
                                                  "n-1"}));
@@ -136,7 +136,7 @@ TEST(JsonReader, ZipMembersReadByTheirOwnNames) {
 
 TEST(JsonReader, ForcedFormatAppliesToZipMembers) {
     ReaderOptions options;
-    options.format = Format::Jsonl;
+    options.format = parse_format("jsonl");
     auto r = read_path(reader_fixture("compressed/bundle.zip"), options);
     // day1.json is pretty-printed: as JSONL its lines are not objects.
     EXPECT_NE(r.find("n-1"), nullptr);

@@ -125,7 +125,7 @@ TEST(JsonlReader, CompressedInputs) {
     for (const char* name :
          {"articles.jsonl.gz", "articles.jsonl.bz2", "articles.jsonl.xz", "articles.jsonl.zst"}) {
         auto path = reader_fixture(std::string("compressed/") + name);
-        EXPECT_EQ(detect_format(path.string()), Format::Jsonl) << name;
+        EXPECT_EQ(format_name(detect_format(path.string())), "jsonl") << name;
         auto r = read_path(path);
         EXPECT_EQ(r.ids(), (std::vector<std::string>{"z-1", "z-2"})) << name;
         EXPECT_TRUE(r.warnings.empty()) << name;

@@ -14,7 +14,7 @@ using test::write_file;
 
 TEST(SmartReader, DocumentsWithRegularAndIrregularHeaders) {
     auto path = reader_fixture("smart/MINI.ALL");
-    EXPECT_EQ(detect_format(path.string()), Format::Smart);
+    EXPECT_EQ(format_name(detect_format(path.string())), "smart");
     auto r = read_path(path);
     EXPECT_EQ(r.ids(), (std::vector<std::string>{"017", "431", "557"}));
     EXPECT_TRUE(r.warnings.empty());
@@ -31,10 +31,10 @@ TEST(SmartReader, DocumentsWithRegularAndIrregularHeaders) {
 
 TEST(SmartReader, QueryFileIsNotACorpus) {
     auto path = reader_fixture("smart/MINI.QUE");
-    EXPECT_EQ(detect_format(path.string()), Format::Auto);
+    EXPECT_EQ(format_name(detect_format(path.string())), "auto");
     EXPECT_THROW(read_path(path), InputError);  // format cannot be told
     ReaderOptions options;
-    options.format = Format::Smart;
+    options.format = parse_format("smart");
     auto r = read_path(path, options);
     EXPECT_TRUE(r.articles.empty());
     EXPECT_TRUE(r.warned("", "no *TEXT"));

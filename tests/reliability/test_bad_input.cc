@@ -20,12 +20,13 @@
 
 #include <xapian.h>
 
+#include "analysis/text_sanitizer.h"
 #include "errors.h"
 #include "indexer.h"
+#include "readers/registry.h"
 #include "reliability/reliability_util.h"
 #include "stored_fields.h"
 #include "terms.h"
-#include "analysis/text_sanitizer.h"
 
 namespace newsdex {
 namespace {
@@ -160,38 +161,38 @@ struct Kit {
 
 std::vector<Kit> kits() {
     std::vector<Kit> k;
-    k.push_back({"text", Format::Text, ".txt", "", "", "",
+    k.push_back({"text", parse_format("text"), ".txt", "", "", "",
                  [](const std::string& id, const std::string& body) {
                      return "Title " + id + "\n\n" + body + "\n";
                  },
                  true});
-    k.push_back({"jsonl", Format::Jsonl, ".jsonl", "", "\n", "\n",
+    k.push_back({"jsonl", parse_format("jsonl"), ".jsonl", "", "\n", "\n",
                  [](const std::string& id, const std::string& body) {
                      return "{\"id\":\"" + id + "\",\"title\":\"Title " + id + "\",\"body\":\"" +
                             body + "\"}";
                  }});
-    k.push_back({"json", Format::Json, ".json", "[\n", ",\n", "\n]\n",
+    k.push_back({"json", parse_format("json"), ".json", "[\n", ",\n", "\n]\n",
                  [](const std::string& id, const std::string& body) {
                      return "{\"id\":\"" + id + "\",\"title\":\"Title " + id + "\",\"body\":\"" +
                             body + "\"}";
                  }});
-    k.push_back({"csv", Format::Csv, ".csv", "id,title,body\n", "\n", "\n",
+    k.push_back({"csv", parse_format("csv"), ".csv", "id,title,body\n", "\n", "\n",
                  [](const std::string& id, const std::string& body) {
                      return id + ",Title " + id + ",\"" + body + "\"";
                  }});
-    k.push_back({"reuters", Format::Reuters, ".sgm", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n", "",
-                 "", [](const std::string& id, const std::string& body) {
-                     return "<REUTERS TOPICS=\"NO\" NEWID=\"" + id +
-                            "\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>Title " +
-                            id + "</TITLE>\n<BODY>" + body +
-                            "\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n";
-                 }});
-    k.push_back({"trec", Format::Trec, ".trec", "", "", "",
+    k.push_back(
+        {"reuters", parse_format("reuters"), ".sgm", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n", "",
+         "", [](const std::string& id, const std::string& body) {
+             return "<REUTERS TOPICS=\"NO\" NEWID=\"" + id +
+                    "\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>Title " + id +
+                    "</TITLE>\n<BODY>" + body + "\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n";
+         }});
+    k.push_back({"trec", parse_format("trec"), ".trec", "", "", "",
                  [](const std::string& id, const std::string& body) {
                      return "<DOC>\n<DOCNO> " + id + " </DOCNO>\n<HEADLINE>Title " + id +
                             "</HEADLINE>\n<TEXT>\n" + body + "\n</TEXT>\n</DOC>\n";
                  }});
-    k.push_back({"smart", Format::Smart, ".ALL", "", "", "*STOP\n",
+    k.push_back({"smart", parse_format("smart"), ".ALL", "", "", "*STOP\n",
                  [](const std::string& id, const std::string& body) {
                      return "*TEXT " + id + " 01/04/63 PAGE 020\n\n" + body + "\n\n";
                  }});
@@ -244,7 +245,7 @@ TEST_P(AllReaders, TruncatedFile) {
     Outcome o = index_dir(case_dir(tmp, kit, cut), kit.format);
     expect_survived(o, kit, "truncated file");
     EXPECT_TRUE(o.has("101") && o.has("102")) << kit.name << ": records before the cut\n" << o.log;
-    if (!o.has("103") && kit.format != Format::Smart) {
+    if (!o.has("103") && format_name(kit.format) != "smart") {
         EXPECT_TRUE(o.warned("case", true)) << kit.name << ": the cut record is named\n" << o.log;
     }
 }
@@ -330,28 +331,24 @@ TEST_P(AllReaders, InvalidUtf8AtTheVeryStartAndEndOfTheFile) {
     Outcome o = index_dir(case_dir(tmp, kit, "\xFF\xFE" + bytes + "\xE2\x82"), kit.format);
     expect_survived(o, kit, "invalid bytes around the file");
     std::size_t from_case = o.articles.size() - (kit.one_article_per_file ? 2 : 4);
-    switch (kit.format) {
-        case Format::Json:
-            // Bytes before the array are a syntax error at byte 0: there is no
-            // telling where an element starts, so the file is reported, not read.
-            EXPECT_TRUE(o.warned("case", true)) << o.log;
-            break;
-        case Format::Csv:
-            // They spoil the header row, so the file reads as headerless (ids
-            // from line numbers), but every row is still indexed.
-            EXPECT_GE(from_case, 2u) << o.log;
-            break;
-        case Format::Jsonl:
-            EXPECT_TRUE(o.has("102")) << o.log;  // line 1 is reported, line 2 is fine
-            EXPECT_TRUE(o.warned("case", true)) << o.log;
-            break;
-        case Format::Smart:
-            // They damage the first *TEXT line: that document is reported.
-            EXPECT_TRUE(o.has("102")) << o.log;
-            EXPECT_TRUE(o.warned("case", true)) << o.log;
-            break;
-        default:  // outside records (SGML) or inside the text (text): all kept
-            EXPECT_EQ(from_case, kit.one_article_per_file ? 1u : 2u) << o.log;
+    const std::string_view format = format_name(kit.format);
+    if (format == "json") {
+        // Bytes before the array are a syntax error at byte 0: there is no
+        // telling where an element starts, so the file is reported, not read.
+        EXPECT_TRUE(o.warned("case", true)) << o.log;
+    } else if (format == "csv") {
+        // They spoil the header row, so the file reads as headerless (ids
+        // from line numbers), but every row is still indexed.
+        EXPECT_GE(from_case, 2u) << o.log;
+    } else if (format == "jsonl") {
+        EXPECT_TRUE(o.has("102")) << o.log;  // line 1 is reported, line 2 is fine
+        EXPECT_TRUE(o.warned("case", true)) << o.log;
+    } else if (format == "smart") {
+        // They damage the first *TEXT line: that document is reported.
+        EXPECT_TRUE(o.has("102")) << o.log;
+        EXPECT_TRUE(o.warned("case", true)) << o.log;
+    } else {  // outside records (SGML) or inside the text (text): all kept
+        EXPECT_EQ(from_case, kit.one_article_per_file ? 1u : 2u) << o.log;
     }
 }
 
@@ -372,6 +369,15 @@ TEST_P(AllReaders, OneMegabyteLine) {
 
 INSTANTIATE_TEST_SUITE_P(BadInput, AllReaders, ::testing::ValuesIn(kits()),
                          [](const auto& info) { return info.param.name; });
+
+// A format added to the reader registry must come with its kit here.
+TEST(BadInput, AKitForEveryRegisteredFormat) {
+    std::set<std::string> with_kit;
+    for (const Kit& kit : kits()) with_kit.insert(std::string(format_name(kit.format)));
+    ASSERT_FALSE(readers::formats().empty());
+    for (const readers::FormatReader* f : readers::formats())
+        EXPECT_TRUE(with_kit.count(std::string(f->name))) << "no bad-input kit for " << f->name;
+}
 
 const Kit& kit_named(const std::string& name) {
     static const std::vector<Kit> all = kits();

@@ -8,8 +8,11 @@
 
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
+#include "corpus_reader.h"
+#include "readers/registry.h"
 #include "support/test_paths.h"
 #include "targets.h"
 
@@ -41,22 +44,31 @@ std::vector<fs::path> files_under(const fs::path& dir) {
     return out;
 }
 
+// The replay can only fail through check(): prove that it stops the process
+// with its message, so a broken invariant cannot pass unnoticed.
+TEST(FuzzReplayDeathTest, AFailedCheckStopsTheProcess) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    EXPECT_DEATH(fuzz::check(false, "sentinel invariant"),
+                 "newsdex fuzz check failed: sentinel invariant");
+}
+
 TEST(FuzzReplay, EveryRegressionInput) {
     const std::pair<const char*, Target> targets[] = {{"reader", &fuzz::reader_one_input},
                                                       {"analysis", &fuzz::analysis_one_input},
                                                       {"query", &fuzz::query_one_input},
                                                       {"snippet", &fuzz::snippet_one_input}};
-    std::size_t replayed = 0;
     for (const auto& [name, target] : targets) {
-        for (const fs::path& file :
-             files_under(test::source_dir() / "fuzz" / "regressions" / name)) {
+        const auto files = files_under(test::source_dir() / "fuzz" / "regressions" / name);
+        // An empty directory would make this test pass without replaying
+        // anything (a moved folder, a bad checkout): every target keeps inputs.
+        EXPECT_FALSE(files.empty()) << "no regression inputs for the " << name << " target";
+        for (const fs::path& file : files) {
             // Named before it runs: an abort then says which input it was.
             std::cerr << "replaying " << file.string() << '\n';
-            EXPECT_EQ(run(target, slurp(file)), 0);
-            ++replayed;
+            EXPECT_EQ(run(target, slurp(file)), 0) << file.string();
         }
+        std::cout << "[          ] " << files.size() << " " << name << " regression inputs\n";
     }
-    std::cout << "[          ] " << replayed << " regression inputs\n";
 }
 
 std::vector<fs::path> seed_files() {
@@ -65,31 +77,51 @@ std::vector<fs::path> seed_files() {
     return out;
 }
 
+// The seeds must give every registered reader real input of its own format,
+// or the replays below would pass without reading anything in that format.
+TEST(FuzzReplay, SeedsHoldAFileOfEveryFormat) {
+    std::set<std::string> seen;
+    for (const fs::path& file : seed_files())
+        seen.insert(std::string(format_name(detect_format(file.string()))));
+    ASSERT_FALSE(readers::formats().empty());
+    for (const readers::FormatReader* f : readers::formats())
+        EXPECT_TRUE(seen.count(std::string(f->name))) << "no seed file of format " << f->name;
+}
+
 TEST(FuzzReplay, ReaderOnEveryFixtureWithEveryFormatAndChunkSize) {
-    for (const fs::path& file : seed_files()) {
-        std::string bytes = slurp(file);
-        for (unsigned format = 0; format < 8; ++format) {
-            for (unsigned char chunk : {0, 6, 255}) {
-                std::string input{static_cast<char>(format), static_cast<char>(chunk)};
-                run(&fuzz::reader_one_input, input + bytes);
-                // With ';' and '\'' for CSV.
-                input[0] = static_cast<char>(format | 0x60);
-                run(&fuzz::reader_one_input, input + bytes);
+    const auto files = seed_files();
+    ASSERT_FALSE(files.empty());
+    // Every registered format and detection, whatever the file really is.
+    std::vector<std::uint8_t> formats;
+    for (std::size_t i = 0; i < readers::formats().size(); ++i)
+        formats.push_back(static_cast<std::uint8_t>(i));
+    formats.push_back(fuzz::kDetectFormat);
+    for (const fs::path& file : files) {
+        const std::string bytes = slurp(file);
+        for (std::uint8_t format : formats) {
+            for (unsigned chunk : {1u, 7u, 256u}) {
+                // Each of the format's extensions (.csv and .tsv), and CSV with ';' and '\''.
+                for (std::uint8_t flags : {0x00, 0x1C})
+                    EXPECT_EQ(run(&fuzz::reader_one_input,
+                                  fuzz::encode_reader_input(format, flags, chunk, bytes)),
+                              0);
             }
             // As a .gz and a .zip file: real ones decompress, others are errors.
-            for (unsigned container : {2u, 3u}) {
-                std::string input{static_cast<char>(format | container << 3), '\0'};
-                run(&fuzz::reader_one_input, input + bytes);
-            }
+            for (std::uint8_t container : {fuzz::kGzipFile, fuzz::kZipFile})
+                EXPECT_EQ(run(&fuzz::reader_one_input,
+                              fuzz::encode_reader_input(format, container, 1, bytes)),
+                          0);
         }
     }
 }
 
 TEST(FuzzReplay, AnalysisOnTheSampleCorpusInEveryLanguage) {
-    for (const fs::path& file : seed_files()) {
+    const auto files = seed_files();
+    ASSERT_FALSE(files.empty());
+    for (const fs::path& file : files) {
         std::string bytes = slurp(file).substr(0, 64 * 1024);
         for (unsigned lang = 0; lang < 16; ++lang)
-            run(&fuzz::analysis_one_input, static_cast<char>(lang) + bytes);
+            EXPECT_EQ(run(&fuzz::analysis_one_input, static_cast<char>(lang) + bytes), 0);
     }
 }
 
@@ -105,16 +137,20 @@ TEST(FuzzReplay, QuerySeedsWithEveryOption) {
     ASSERT_GT(queries.size(), 10u);
     for (const auto& q : queries)
         for (unsigned options = 0; options < 32; ++options)
-            run(&fuzz::query_one_input, static_cast<char>(options) + q);
+            EXPECT_EQ(run(&fuzz::query_one_input, static_cast<char>(options) + q), 0);
 }
 
 TEST(FuzzReplay, SnippetsOfTheSampleCorpusForEverySeedQuery) {
-    auto queries = seed_queries();
-    for (const fs::path& file : files_under(test::source_dir() / "corpus" / "text")) {
+    const auto queries = seed_queries();
+    const auto texts = files_under(test::source_dir() / "corpus" / "text");
+    ASSERT_GT(queries.size(), 10u);
+    ASSERT_FALSE(texts.empty());
+    for (const fs::path& file : texts) {
         std::string text = slurp(file);
         for (const auto& q : queries)
             for (unsigned char options : {0x00, 0x07, 0x3F, 0xC1})
-                run(&fuzz::snippet_one_input, static_cast<char>(options) + q + '\0' + text);
+                EXPECT_EQ(
+                    run(&fuzz::snippet_one_input, static_cast<char>(options) + q + '\0' + text), 0);
     }
 }
 
