@@ -1,8 +1,8 @@
 #pragma once
 // Reads INPUTs into articles exactly as newsdex-index's reader thread prepares
-// them (walk, decode, sanitize, language by script or --lang, default id,
-// collection), without analysis or a database. newsdex-bench uses it to time
-// reading on its own, to time analysis on one thread, and as gen-corpus's source.
+// them (walk, decode, then common/article_preparation.h), without analysis or a database.
+// newsdex-bench uses it to time reading on its own, to time analysis on one thread, and as
+// gen-corpus's source.
 
 #include <atomic>
 #include <cstdint>
@@ -36,9 +36,5 @@ struct ArticlePassStats {
 ArticlePassStats for_each_article(const ArticlePassOptions& options,
                                   const std::function<void(Article&)>& fn,
                                   const std::atomic<bool>* cancel = nullptr);
-
-/// The collection newsdex-index gives INPUT by default: its base name without
-/// extensions ("reuters21578", "articles" for articles.jsonl.gz, "stdin" for -).
-std::string default_collection_name(const std::string& input);
 
 }  // namespace newsdex::bench

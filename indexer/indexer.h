@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "diagnostics.h"
 #include "index_options.h"
@@ -49,6 +50,11 @@ struct IndexStats {
 struct IndexCallbacks {
     std::function<void(const Diagnostic&)> on_warning;
     std::function<void(const IndexProgress&)> on_progress;  ///< about 4 times a second
+    /// Called on the calling thread at named points of the run ("threads
+    /// started": every worker runs, reading has not begun), as Lucene's
+    /// IndexWriter test points: tests throw from it to check that every way
+    /// out of a run stops and joins its threads.
+    std::function<void(std::string_view point)> test_point;
 };
 
 /// Runs one indexing job. Throws DatabaseLockedError / DatabaseError when the

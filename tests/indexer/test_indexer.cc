@@ -218,6 +218,50 @@ TEST(Indexer, InterruptedBeforeStartLeavesAnOpenableDatabase) {
     EXPECT_NO_THROW(Xapian::Database((tmp / "db").string()).get_doccount());
 }
 
+/// An exception on the calling thread once every thread runs (here thrown
+/// by the test point; in life e.g. the system refusing the next thread) must
+/// stop and join the threads, not std::terminate the process, and leave no
+/// scratch directory.
+void expect_exception_after_threads_start_is_survived(WriteMode mode) {
+    test::TempDir tmp;
+    if (mode == WriteMode::Direct)
+        index(tmp / "db", {(test::source_dir() / "corpus" / "jsonl").string()});
+    IndexOptions options;
+    options.db_path = (tmp / "db").string();
+    options.inputs = sample_corpus();
+    options.mode = mode;
+    options.jobs = 3;
+    IndexCallbacks callbacks;
+    std::vector<std::string> points;
+    callbacks.test_point = [&](std::string_view point) {
+        points.emplace_back(point);
+        throw std::runtime_error("injected at " + std::string(point));
+    };
+    try {
+        run_index(options, callbacks);
+        FAIL() << "expected the injected exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()), "injected at threads started");
+    }
+    EXPECT_EQ(points, std::vector<std::string>{"threads started"});
+    for (const auto& entry : fs::directory_iterator(tmp.path()))
+        EXPECT_EQ(entry.path().filename().string().find(".db.newsdex-build-"), std::string::npos)
+            << entry.path();
+    EXPECT_NO_THROW(Xapian::Database(options.db_path).get_doccount());
+    // The database is not left locked: the next run completes it.
+    options.mode = WriteMode::Auto;
+    IndexStats stats = run_index(options, {});
+    EXPECT_GT(stats.total_documents, 0u);
+}
+
+TEST(Indexer, AnExceptionAfterTheThreadsStartIsSurvivedInSegmentMode) {
+    expect_exception_after_threads_start_is_survived(WriteMode::Segments);
+}
+
+TEST(Indexer, AnExceptionAfterTheThreadsStartIsSurvivedInDirectMode) {
+    expect_exception_after_threads_start_is_survived(WriteMode::Direct);
+}
+
 TEST(Indexer, SharedCorpusReutersAndBbcExactCounts) {
     NEWSDEX_REQUIRE_SHARED_CORPUS("reuters21578");
     NEWSDEX_REQUIRE_SHARED_CORPUS("bbc");
