@@ -39,6 +39,12 @@ class DatabaseLockedError : public DatabaseError {
     using DatabaseError::DatabaseError;
 };
 
+/// A search ran past its SearchRequest::deadline and was abandoned.
+class SearchTimeout : public Error {
+  public:
+    using Error::Error;
+};
+
 /// Exit codes shared by every executable.
 enum ExitCode : int {
     kExitOk = 0,

@@ -1,6 +1,7 @@
 #include "date_range.h"
 
 #include "date_parse.h"
+#include "schema.h"
 
 namespace newsdex {
 
@@ -79,6 +80,16 @@ std::optional<DateRange> parse_date_range(std::string_view spec) {
     }
     if (range.from && range.to && *range.from > *range.to) return std::nullopt;
     return range;
+}
+
+Xapian::Query date_range_query(const DateRange& range) {
+    const Xapian::valueno slot = schema::kSlotDate;
+    auto ser = [](std::int64_t s) { return Xapian::sortable_serialise(static_cast<double>(s)); };
+    if (range.from && range.to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, ser(*range.from), ser(*range.to));
+    if (range.from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, ser(*range.from));
+    if (range.to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, ser(*range.to));
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string());  // every dated article
 }
 
 }  // namespace newsdex

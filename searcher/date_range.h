@@ -15,6 +15,8 @@
 #include <optional>
 #include <string_view>
 
+#include <xapian.h>
+
 namespace newsdex {
 
 struct DateRange {
@@ -25,5 +27,10 @@ struct DateRange {
 /// nullopt when `spec` is not one of the forms above, names an impossible
 /// date (1987-02-30), is open on both sides, or ends before it starts.
 std::optional<DateRange> parse_date_range(std::string_view spec);
+
+/// The filter matching articles dated in `range` (the date slot, schema.h);
+/// articles without a date never match. The one home of the date filter: the
+/// query language's date: and SearchRequest::date both use it.
+Xapian::Query date_range_query(const DateRange& range);
 
 }  // namespace newsdex

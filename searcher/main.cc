@@ -74,19 +74,15 @@ int main(int argc, char** argv) {
             }
         }
         if (!info && query.empty()) throw UsageError("no QUERY given");
-        if (sort == "relevance")
-            request.sort = SortOrder::Relevance;
-        else if (sort == "newest")
-            request.sort = SortOrder::Newest;
-        else if (sort == "oldest")
-            request.sort = SortOrder::Oldest;
+        if (auto order = parse_sort_order(sort))
+            request.sort = *order;
         else
             throw UsageError("--sort must be relevance, newest or oldest");
         if (color != "auto" && color != "always" && color != "never")
             throw UsageError("--color must be auto, always or never");
         if (!bm25.empty()) std::tie(request.bm25_k1, request.bm25_b) = cli::parse_bm25(bm25);
         for (const auto& f : request.facets)
-            if (f != "source" && f != "year" && f != "topic" && f != "lang" && f != "collection")
+            if (!is_facet_name(f))
                 throw UsageError("--facet must be source, year, topic, lang or collection");
         if (request.limit > 10000) throw UsageError("--limit is at most 10000");
         request.snippets = !no_snippets;

@@ -381,16 +381,7 @@ class Builder {
                 note("invalid date filter date:" + value + ": ignored");
                 return {};
             }
-            const Xapian::valueno slot = schema::kSlotDate;
-            auto ser = [](std::int64_t s) {
-                return Xapian::sortable_serialise(static_cast<double>(s));
-            };
-            if (range->from && range->to)
-                return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, ser(*range->from),
-                                     ser(*range->to));
-            if (range->from)
-                return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, ser(*range->from));
-            return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, ser(*range->to));
+            return date_range_query(*range);
         }
         if (name == "id")  // ids are exact (case kept), in whichever collection
             return Xapian::Query(Xapian::Query::OP_WILDCARD, unique_id_prefix(value));

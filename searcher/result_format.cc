@@ -165,6 +165,47 @@ std::string format_json(const SearchResult& r) {
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
+std::string format_article_json(const Article& a) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    auto put_or_null = [&](const std::string& s) {
+        if (s.empty())
+            w.Null();
+        else
+            put_string(w, s);
+    };
+    auto put_list = [&](const std::vector<std::string>& items) {
+        w.StartArray();
+        for (const auto& item : items) put_string(w, item);
+        w.EndArray();
+    };
+    w.StartObject();
+    w.Key("collection");
+    put_string(w, a.collection);
+    w.Key("id");
+    put_string(w, a.id);
+    w.Key("title");
+    put_string(w, a.title);
+    w.Key("date");
+    put_or_null(a.date ? format_date(*a.date) : std::string());
+    w.Key("source");
+    put_or_null(a.source);
+    w.Key("url");
+    put_or_null(a.url);
+    w.Key("lang");
+    put_string(w, a.lang);
+    w.Key("authors");
+    put_list(a.authors);
+    w.Key("topics");
+    put_list(a.topics);
+    w.Key("places");
+    put_list(a.places);
+    w.Key("body");
+    put_string(w, a.body);
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
 std::string format_info_text(const DatabaseInfo& info) {
     std::string out;
     for (const auto& p : info.paths) out += "database: " + p + "\n";

@@ -21,6 +21,11 @@ std::string format_text(const SearchResult& result, const TextStyle& style);
 /// offsets into snippet_text; date is "YYYY-MM-DD" or null.
 std::string format_json(const SearchResult& result);
 
+/// One stored article, whole: {"collection", "id", "title", "date", "source",
+/// "url", "lang", "authors", "topics", "places", "body"}; date is "YYYY-MM-DD"
+/// or null, empty source/url are null.
+std::string format_article_json(const Article& article);
+
 std::string format_info_text(const DatabaseInfo& info);
 std::string format_info_json(const DatabaseInfo& info);
 

@@ -13,12 +13,15 @@
 #include "snippet_selector.h"
 #include "spelling_suggestion.h"
 #include "stored_fields.h"
+#include "terms.h"
 
 namespace fs = std::filesystem;
 
 namespace newsdex {
 
 namespace {
+
+void check_deadline(std::optional<std::chrono::steady_clock::time_point> deadline);
 
 // Retries when a writer commits during a search. A direct-mode writer with a
 // small --flush commits every few milliseconds, about as long as a faceted
@@ -84,6 +87,23 @@ class FacetCountSpy : public Xapian::MatchSpy {
     std::unordered_map<std::string, std::uint64_t> counts_;
 };
 
+/// Accepts every document, and throws SearchTimeout from inside Xapian's
+/// match loop once the deadline has passed. Reading the clock costs ~20 ns;
+/// doing it every 256 candidates keeps the cost out of the profile.
+class DeadlineDecider : public Xapian::MatchDecider {
+  public:
+    explicit DeadlineDecider(std::chrono::steady_clock::time_point deadline)
+        : deadline_(deadline) {}
+    bool operator()(const Xapian::Document&) const override {
+        if ((++calls_ & 255) == 0) check_deadline(deadline_);
+        return true;
+    }
+
+  private:
+    std::chrono::steady_clock::time_point deadline_;
+    mutable std::uint32_t calls_ = 0;
+};
+
 std::unique_ptr<FacetCountSpy> make_facet_spy(const std::string& name) {
     using Kind = FacetCountSpy::Kind;
     if (name == "source") return std::make_unique<FacetCountSpy>(schema::kSlotSource, Kind::Values);
@@ -114,7 +134,23 @@ RenderedSnippet whole_text_marked(SnippetSelector& selector, std::string_view te
     return render_snippet(text, {all});
 }
 
+void check_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
+    if (deadline && std::chrono::steady_clock::now() > *deadline)
+        throw SearchTimeout("the search took longer than its time limit");
+}
+
 }  // namespace
+
+std::optional<SortOrder> parse_sort_order(std::string_view name) {
+    if (name == "relevance") return SortOrder::Relevance;
+    if (name == "newest") return SortOrder::Newest;
+    if (name == "oldest") return SortOrder::Oldest;
+    return std::nullopt;
+}
+
+bool is_facet_name(std::string_view name) {
+    return std::find(std::begin(kFacetNames), std::end(kFacetNames), name) != std::end(kFacetNames);
+}
 
 std::string format_date(std::int64_t epoch_seconds) {
     std::time_t t = static_cast<std::time_t>(epoch_seconds);
@@ -159,10 +195,11 @@ void Searcher::reopen() {
     db_ = combined;
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
+template <typename Read>
+auto Searcher::with_retries(Read read) -> decltype(read()) {
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(request);
+            return read();
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice while we read: the revision we had is gone.
         } catch (const Xapian::DocNotFoundError&) {
@@ -174,7 +211,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
             // The module edge: no Xapian type reaches the caller.
             throw Error(std::string("search failed: ") + e.get_type() + ": " + e.get_msg());
         }
-        // Take the newest revision and run the query again.
+        // Take the newest revision and read again.
         if (attempt >= kMaxAttempts)
             throw DatabaseError("database kept changing during the search");
         try {
@@ -183,6 +220,33 @@ SearchResult Searcher::search(const SearchRequest& request) {
             reopen();
         }
     }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    return with_retries([&] { return search_once(request); });
+}
+
+bool Searcher::refresh() {
+    try {
+        return db_.reopen();
+    } catch (const Xapian::Error&) {
+        // The files moved under us (a database rebuilt and swapped in): open afresh.
+        reopen();
+        return true;
+    }
+}
+
+std::optional<Article> Searcher::find_article(std::string_view collection,
+                                              std::string_view native_id) {
+    const std::string term = unique_term(collection, native_id);
+    return with_retries([&]() -> std::optional<Article> {
+        Xapian::PostingIterator it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) return std::nullopt;
+        Article article = decode_stored_fields(db_.get_document(*it).get_data());
+        // A hashed (over-long) unique term could in theory collide: check the key.
+        if (article.collection != collection || article.id != native_id) return std::nullopt;
+        return article;
+    });
 }
 
 SearchResult Searcher::search_once(const SearchRequest& request) {
@@ -195,6 +259,19 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     query_options.lang = request.lang;
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
+    if (request.date) {
+        // The date filter narrows whatever the query is, the relaxed one too;
+        // with nothing else to search, it lists the range.
+        const Xapian::Query dates = date_range_query(*request.date);
+        if (plan.query.empty())
+            plan.query = dates;
+        else
+            plan.query = Xapian::Query(Xapian::Query::OP_FILTER, plan.query, dates);
+        if (!plan.relaxed.empty())
+            plan.relaxed = Xapian::Query(Xapian::Query::OP_FILTER, plan.relaxed, dates);
+    }
+    std::optional<DeadlineDecider> deadline_decider;
+    if (request.deadline) deadline_decider.emplace(*request.deadline);
 
     std::vector<std::pair<std::string, std::unique_ptr<FacetCountSpy>>> spies;
     auto run = [&](const Xapian::Query& query) {
@@ -212,10 +289,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             spies.emplace_back(name, make_facet_spy(name));
             enquire.add_matchspy(spies.back().second.get());
         }
+        const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
         // Facets count the whole match set, not the page; so does --exact.
         Xapian::doccount check_at_least =
             (request.exact_total || !request.facets.empty()) ? db_.get_doccount() : 0;
-        return enquire.get_mset(request.offset, request.limit, check_at_least);
+        return enquire.get_mset(request.offset, request.limit, check_at_least, nullptr, decider);
     };
 
     Xapian::MSet mset;
@@ -234,8 +312,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     for (const auto& [name, spy] : spies)
         result.facets.emplace_back(name, spy->top(kMaxFacetValues));
 
+    check_deadline(request.deadline);
     SnippetSelector selector(analyzer_, plan.highlight, request.lang);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+        check_deadline(request.deadline);
         Article stored = decode_stored_fields(it.get_document().get_data());
         Hit hit;
         hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
@@ -259,6 +339,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         result.hits.push_back(std::move(hit));
     }
 
+    check_deadline(request.deadline);
     if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
     else if (request.suggest && !request.query.empty() && result.estimated_total < 5)

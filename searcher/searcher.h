@@ -4,20 +4,31 @@
 // and snippets. Not thread-safe; use one Searcher per thread (they are cheap
 // next to the databases they open, which the OS page cache shares).
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <xapian.h>
 
-#include "snippet_renderer.h"
 #include "analysis/text_analyzer.h"
+#include "article.h"
+#include "date_range.h"
+#include "snippet_renderer.h"
 
 namespace newsdex {
 
 enum class SortOrder { Relevance, Newest, Oldest };
+
+/// "relevance", "newest" or "oldest"; nullopt for anything else.
+std::optional<SortOrder> parse_sort_order(std::string_view name);
+
+/// The facets a search can count (SearchRequest::facets).
+inline constexpr std::string_view kFacetNames[] = {"source", "year", "topic", "lang", "collection"};
+bool is_facet_name(std::string_view name);
 
 /// BM25 defaults, tuned on the TIME collection (see bench/RESULTS.md).
 inline constexpr double kDefaultBm25K1 = 2.0;
@@ -38,6 +49,13 @@ struct SearchRequest {
     std::string lang = "en";   ///< stemming language of the query
     bool exact_total = false;  ///< count every match instead of estimating
     bool suggest = true;       ///< compute "did you mean"
+    /// Only articles dated in this range, whatever the query says (the same
+    /// filter as the query language's date:, applied to the whole query).
+    std::optional<DateRange> date;
+    /// When set, the search throws SearchTimeout once this time has passed:
+    /// checked while Xapian matches (every few hundred candidates) and between
+    /// the stages after it, so a pathological query cannot hold a thread.
+    std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 struct Hit {
@@ -91,9 +109,23 @@ class Searcher {
 
     DatabaseInfo info();
 
+    /// Moves to the newest committed revision of every database (a writer's
+    /// new articles become visible); true when anything changed. Cheap when
+    /// nothing did: one small read per database. Throws DatabaseError when a
+    /// database has become unreadable.
+    bool refresh();
+
+    /// The stored article with this collection and native id (as indexed),
+    /// nullopt when there is none. Retried like search() when a writer commits.
+    std::optional<Article> find_article(std::string_view collection, std::string_view native_id);
+
     const Xapian::Database& database() const { return db_; }
 
   private:
+    /// Runs `read`, reopening at the newest revision and running it again
+    /// when a writer's commit took its revision away (the one retry path).
+    template <typename Read>
+    auto with_retries(Read read) -> decltype(read());
     SearchResult search_once(const SearchRequest& request);
     void reopen();
 

@@ -2,9 +2,9 @@
 
 #include <ctime>
 
-#include "document_builder.h"
 #include "analysis/text_analyzer.h"
 #include "analysis/text_sanitizer.h"
+#include "document_builder.h"
 
 namespace newsdex::test {
 
@@ -30,20 +30,30 @@ Article make_article(std::string id, std::string title, std::string body, std::s
     return a;
 }
 
+namespace {
+
+void write_articles(const std::filesystem::path& path, std::vector<Article> articles, int flags) {
+    TextAnalyzer analyzer;
+    Xapian::WritableDatabase db(path.string(), flags);
+    for (Article& a : articles) {
+        sanitize_article(a);
+        BuiltDocument built = build_document(a, analyzer);
+        db.replace_document(built.unique_term, built.document);
+        for (const auto& w : built.spelling_words) db.add_spelling(w);
+    }
+    db.commit();
+}
+
+}  // namespace
+
 Xapian::Database build_fixture_index(const std::filesystem::path& path,
                                      std::vector<Article> articles) {
-    TextAnalyzer analyzer;
-    {
-        Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        for (Article& a : articles) {
-            sanitize_article(a);
-            BuiltDocument built = build_document(a, analyzer);
-            db.replace_document(built.unique_term, built.document);
-            for (const auto& w : built.spelling_words) db.add_spelling(w);
-        }
-        db.commit();
-    }
+    write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OVERWRITE);
     return Xapian::Database(path.string());
+}
+
+void add_fixture_articles(const std::filesystem::path& path, std::vector<Article> articles) {
+    write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OPEN);
 }
 
 }  // namespace newsdex::test

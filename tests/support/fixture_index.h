@@ -22,4 +22,8 @@ Article make_article(std::string id, std::string title, std::string body, std::s
 Xapian::Database build_fixture_index(const std::filesystem::path& path,
                                      std::vector<Article> articles);
 
+/// Adds (or replaces) `articles` in the database at `path`, creating it when
+/// absent, and commits: a new revision, as a running indexer makes.
+void add_fixture_articles(const std::filesystem::path& path, std::vector<Article> articles);
+
 }  // namespace newsdex::test
