@@ -49,6 +49,10 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void start() {
+        // A response goes out in one write; do not let Nagle hold its tail
+        // back waiting for the client's delayed ACK.
+        beast::error_code ignored;
+        stream_.socket().set_option(tcp::no_delay(true), ignored);
         {
             std::lock_guard lock(shared_.mutex);
             shared_.sessions.emplace(this, weak_from_this());
