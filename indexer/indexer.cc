@@ -22,6 +22,7 @@
 #include "build_directory.h"
 #include "document_builder.h"
 #include "errors.h"
+#include "revision_pin.h"
 #include "schema.h"
 #include "segment_writer.h"
 #include "terms.h"
@@ -86,6 +87,7 @@ class IndexRun {
     void analyse(BoundedQueue<ArticleBatch>& in, BoundedQueue<DocumentBatch>& out,
                  SegmentWriter* segment);
     void read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>& out);
+    CommitGate::Options commit_gate_options();
     void write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in);
     void defer_duplicate(Article&& article);
     void merge_segments(std::vector<fs::path> segments,
@@ -204,7 +206,21 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
     if (!batch.empty()) out.push(std::move(batch));
 }
 
+CommitGate::Options IndexRun::commit_gate_options() {
+    CommitGate::Options gate;
+    gate.on_give_up = [this](Xapian::rev revision, std::chrono::milliseconds waited) {
+        warn(Diagnostic{options_.db_path, "",
+                        "a search has held revision " + std::to_string(revision - 2) + " for " +
+                            std::to_string(waited.count() / 1000) +
+                            " s; writing on (that search will start again)"});
+    };
+    return gate;
+}
+
 void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in) {
+    // Every change goes through the gate, so that searches running on the
+    // database keep their revision until they finish (revision_pin.h).
+    CommitGate gate(options_.db_path, commit_gate_options());
     std::uint32_t since_commit = 0;
     SpellingAccumulator spelling;
     while (auto batch = in.pop()) {
@@ -215,22 +231,26 @@ void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentB
                     unchanged_.fetch_add(1, std::memory_order_relaxed);
                     continue;
                 }
-                db.replace_document(built.unique_term, built.document);
+                gate.change(db, [&] { db.replace_document(built.unique_term, built.document); });
                 updated_.fetch_add(1, std::memory_order_relaxed);
             } else {
-                db.add_document(built.document);
+                gate.change(db, [&] { db.add_document(built.document); });
                 added_.fetch_add(1, std::memory_order_relaxed);
             }
             if (options_.spelling) spelling.add(built.spelling_words);
             if (++since_commit >= options_.flush_docs) {
-                spelling.flush_into(db);
-                db.commit();
+                gate.change(db, [&] {
+                    spelling.flush_into(db);
+                    db.commit();
+                });
                 since_commit = 0;
             }
         }
     }
-    spelling.flush_into(db);
-    db.commit();
+    gate.change(db, [&] {
+        spelling.flush_into(db);
+        db.commit();
+    });
 }
 
 void IndexRun::merge_segments(std::vector<fs::path> segments,
@@ -244,6 +264,9 @@ void IndexRun::merge_segments(std::vector<fs::path> segments,
     // a later update only pays some block splits.
     all.compact(merged.string(), Xapian::Compactor::FULLER);
     all.close();
+    // Searches pin revisions through these files; readers of a database
+    // without them fall back to retrying (revision_pin.h).
+    create_pin_files(merged.string());
 
     // Swap the merged database in: this is the run's commit point. The target
     // was empty (segment mode is only chosen then) and is never missing (see
@@ -257,19 +280,21 @@ void IndexRun::merge_segments(std::vector<fs::path> segments,
 void IndexRun::replay_updates(Xapian::WritableDatabase& target) {
     if (!updates_) return;
     updates_->commit();
+    // One commit on the swapped-in target, which searches may already read.
+    CommitGate gate(options_.db_path, commit_gate_options());
     const std::string prefix(schema::kPrefixUnique);
     for (auto it = updates_->postlist_begin(""); it != updates_->postlist_end(""); ++it) {
         Xapian::Document doc = updates_->get_document(*it);
         auto term = doc.termlist_begin();
         term.skip_to(prefix);
         if (term == doc.termlist_end() || (*term).rfind(prefix, 0) != 0) continue;
-        target.replace_document(*term, doc);
+        gate.change(target, [&] { target.replace_document(*term, doc); });
         updated_.fetch_add(1, std::memory_order_relaxed);
     }
     Xapian::Database spelling_source = *updates_;
     for (auto w = spelling_source.spellings_begin(); w != spelling_source.spellings_end(); ++w)
-        target.add_spelling(*w, w.get_termfreq());
-    target.commit();
+        gate.change(target, [&] { target.add_spelling(*w, w.get_termfreq()); });
+    gate.change(target, [&] { target.commit(); });
 }
 
 void IndexRun::monitor_loop(std::stop_token stop) {

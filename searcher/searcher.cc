@@ -23,11 +23,17 @@ namespace {
 
 void check_deadline(std::optional<std::chrono::steady_clock::time_point> deadline);
 
-// Retries when a writer commits during a search. A direct-mode writer with a
-// small --flush commits every few milliseconds, about as long as a faceted
-// search takes, so one attempt in two can lose its revision; 20 attempts make
-// a search that never completes vanishingly unlikely (tests/reliability/test_concurrent.cc).
+// Attempts at a search when its revision is lost anyway: only without pin
+// files (a database newsdex-index never wrote in place, or built by another
+// tool) or when the writer stopped waiting for a search (CommitGate's
+// max_wait). With pins, the first attempt succeeds (revision_pin.h).
 constexpr int kMaxAttempts = 20;
+
+/// Opening failed in a way that a later attempt can cure.
+class RetryableOpenError : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
 constexpr std::size_t kMaxFacetValues = 20;
 
 /// Sort key for date order that puts undated articles last in both directions.
@@ -161,85 +167,133 @@ std::string format_date(std::int64_t epoch_seconds) {
     return buf;
 }
 
-Searcher::Searcher(std::vector<std::string> db_paths) : paths_(std::move(db_paths)) { reopen(); }
-
-void Searcher::reopen() {
-    Xapian::Database combined;
+Searcher::Searcher(std::vector<std::string> db_paths)
+    : paths_(std::move(db_paths)), last_revisions_(paths_.size()) {
     for (const auto& path : paths_) {
         std::error_code ec;
         if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
-        for (int attempt = 1;; ++attempt) {
-            try {
-                combined.add_database(Xapian::Database(path));
-                break;
-            } catch (const Xapian::DatabaseModifiedError& e) {
-                // A writer committed twice while the tables were being opened:
-                // open again, at the newest revision.
-                if (attempt < kMaxAttempts) continue;
-                throw DatabaseError("database " + path +
-                                    " kept changing while being opened: " + e.get_msg());
-            } catch (const Xapian::DatabaseCorruptError& e) {
-                // Glass reads a table's root block without a revision check:
-                // when a writer committing meanwhile has reused that block,
-                // opening reports "Expected block N to be level L". Opening
-                // again reads the new root; real corruption fails every time.
-                if (attempt < kMaxAttempts) continue;
-                throw DatabaseError("database " + path +
-                                    " cannot be opened: DatabaseCorruptError: " + e.get_msg());
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError("database " + path + " cannot be opened: " +
-                                    std::string(e.get_type()) + ": " + e.get_msg());
-            }
-        }
     }
-    db_ = combined;
+    // The first open is pinned too: opening reads root blocks that a writer
+    // two commits further on could be reusing.
+    with_stable_revision([] { return true; });
+    refreshed_generation_ = generation_;
 }
 
-template <typename Read>
-auto Searcher::with_retries(Read read) -> decltype(read()) {
+void Searcher::open_shards() {
+    std::vector<Xapian::Database> shards;
+    Xapian::Database combined;
+    for (const auto& path : paths_) {
+        try {
+            shards.emplace_back(path);
+            combined.add_database(shards.back());
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // A writer committed twice while the tables were being opened
+            // (possible only without pin files): open again, at the newest revision.
+            throw RetryableOpenError("database " + path +
+                                     " kept changing while being opened: " + e.get_msg());
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // Glass reads a table's root block without a revision check:
+            // when a writer has reused that block, opening reports "Expected
+            // block N to be level L". Opening again reads the new root; real
+            // corruption fails every time.
+            throw RetryableOpenError("database " + path +
+                                     " cannot be opened: DatabaseCorruptError: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("database " + path + " cannot be opened: " +
+                                std::string(e.get_type()) + ": " + e.get_msg());
+        }
+    }
+    // `combined` shares each shard's internals: reopening it reopens the
+    // shards, whose revisions the pins need (a combined database has none).
+    shards_ = std::move(shards);
+    db_ = combined;
+    shards_open_ = true;
+}
+
+std::vector<RevisionPin> Searcher::pin_newest_revisions() {
+    std::vector<RevisionPin> pins;
+    pins.reserve(paths_.size());
+    for (std::size_t i = 0; i < paths_.size(); ++i)
+        pins.push_back(RevisionPin::take(paths_[i], last_revisions_[i]));
+    bool reopened = false, changed = false;
+    if (shards_open_) {
+        try {
+            changed = db_.reopen();
+            reopened = true;
+        } catch (const Xapian::Error&) {
+            // A database swapped in whole (a segment-mode build) or a
+            // half-read revision: open afresh below.
+        }
+    }
+    if (!reopened) {
+        shards_open_ = false;
+        open_shards();
+        changed = true;
+    }
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        try {
+            last_revisions_[i] = shards_[i].get_revision();
+            pins[i].settle(*last_revisions_[i]);
+        } catch (const Xapian::InvalidOperationError&) {
+            // A stub file naming several databases has no one revision; it
+            // has no pin files either, so its pin is inactive anyway.
+        }
+    }
+    if (changed) ++generation_;
+    return pins;
+}
+
+template <class Read>
+auto Searcher::with_stable_revision(Read&& read) -> decltype(read()) {
     for (int attempt = 1;; ++attempt) {
+        // Released when this attempt ends, successful or not.
+        std::vector<RevisionPin> pins;
+        try {
+            pins = pin_newest_revisions();
+        } catch (const RetryableOpenError& e) {
+            if (attempt >= kMaxAttempts) throw DatabaseError(e.what());
+            ++lost_revisions_;
+            continue;
+        }
         try {
             return read();
         } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed twice while we read: the revision we had is gone.
+            // A writer committed twice while we read: the revision we had is
+            // gone (only without pins, or after the writer's max_wait).
         } catch (const Xapian::DocNotFoundError&) {
             // A hit that cannot be read: newsdex replaces documents and never
             // deletes them, so this is a read racing a writer's commit.
         } catch (const Xapian::DatabaseError& e) {
-            throw DatabaseError("database error: " + e.get_msg());
+            throw DatabaseError(std::string("database error: ") + e.get_type() + ": " +
+                                e.get_msg());
         } catch (const Xapian::Error& e) {
             // The module edge: no Xapian type reaches the caller.
             throw Error(std::string("search failed: ") + e.get_type() + ": " + e.get_msg());
         }
-        // Take the newest revision and read again.
         if (attempt >= kMaxAttempts)
             throw DatabaseError("database kept changing during the search");
-        try {
-            db_.reopen();
-        } catch (const Xapian::Error&) {
-            reopen();
-        }
+        ++lost_revisions_;
     }
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    return with_retries([&] { return search_once(request); });
+    return with_stable_revision([&] { return search_once(request); });
 }
 
 bool Searcher::refresh() {
-    try {
-        return db_.reopen();
-    } catch (const Xapian::Error&) {
-        // The files moved under us (a database rebuilt and swapped in): open afresh.
-        reopen();
-        return true;
-    }
+    with_stable_revision([] { return true; });
+    // Searches move to the newest revision by themselves; what refresh()
+    // reports is whether the databases changed since the last refresh()
+    // (callers cache per revision).
+    const bool changed = generation_ != refreshed_generation_;
+    refreshed_generation_ = generation_;
+    return changed;
 }
 
 std::optional<Article> Searcher::find_article(std::string_view collection,
                                               std::string_view native_id) {
     const std::string term = unique_term(collection, native_id);
-    return with_retries([&]() -> std::optional<Article> {
+    return with_stable_revision([&]() -> std::optional<Article> {
         Xapian::PostingIterator it = db_.postlist_begin(term);
         if (it == db_.postlist_end(term)) return std::nullopt;
         Article article = decode_stored_fields(db_.get_document(*it).get_data());
@@ -352,9 +406,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 }
 
 DatabaseInfo Searcher::info() {
+    // Walking every term of a large database takes long: pinned like a search.
+    return with_stable_revision([&] { return info_once(); });
+}
+
+DatabaseInfo Searcher::info_once() {
     DatabaseInfo info;
     info.paths = paths_;
-    try {
+    {
         info.articles = db_.get_doccount();
         info.total_words = db_.get_total_length();
         for (const auto& p : paths_) info.size_bytes += directory_size(p);
@@ -388,8 +447,6 @@ DatabaseInfo Searcher::info() {
                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
             info.breakdowns.emplace_back(name, std::move(values));
         }
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError(std::string("database error: ") + e.get_type() + ": " + e.get_msg());
     }
     return info;
 }

@@ -17,6 +17,7 @@
 #include "analysis/text_analyzer.h"
 #include "article.h"
 #include "date_range.h"
+#include "revision_pin.h"
 #include "snippet_renderer.h"
 
 namespace newsdex {
@@ -102,35 +103,56 @@ class Searcher {
     /// that is missing or unreadable.
     explicit Searcher(std::vector<std::string> db_paths);
 
-    /// Runs a query. Reopens and retries when a writer commits meanwhile
-    /// (Xapian::DatabaseModifiedError), so that never reaches the caller.
-    /// Throws DatabaseError if the database breaks for good.
+    /// Runs a query on the newest revision of each database. The revision is
+    /// pinned for the whole search (revision_pin.h), so a writer committing
+    /// in place, however often, waits rather than overwrite it; where there
+    /// is no pin, a lost revision is reopened and the query run again. No
+    /// Xapian error reaches the caller. Throws DatabaseError if the database
+    /// breaks for good.
     SearchResult search(const SearchRequest& request);
 
     DatabaseInfo info();
 
-    /// Moves to the newest committed revision of every database (a writer's
-    /// new articles become visible); true when anything changed. Cheap when
-    /// nothing did: one small read per database. Throws DatabaseError when a
-    /// database has become unreadable.
+    /// Moves to the newest committed revision of every database; true when
+    /// the databases changed since the last refresh() (or construction),
+    /// whether this call or a search in between moved on (every search and
+    /// lookup reads the newest revision). Cheap when nothing changed: one
+    /// small read per database. Throws DatabaseError when a database has
+    /// become unreadable.
     bool refresh();
 
     /// The stored article with this collection and native id (as indexed),
-    /// nullopt when there is none. Retried like search() when a writer commits.
+    /// nullopt when there is none. Pinned like search().
     std::optional<Article> find_article(std::string_view collection, std::string_view native_id);
 
     const Xapian::Database& database() const { return db_; }
 
+    /// How often a revision was lost mid-read (a writer overwrote it) and the
+    /// work was done again, since construction. Stays 0 while the databases
+    /// have pin files and the writer waits for searches (revision_pin.h).
+    std::uint64_t lost_revisions() const { return lost_revisions_; }
+
   private:
-    /// Runs `read`, reopening at the newest revision and running it again
-    /// when a writer's commit took its revision away (the one retry path).
-    template <typename Read>
-    auto with_retries(Read read) -> decltype(read());
+    /// Runs `read` on the newest revisions, pinned; retries a lost revision.
+    template <class Read>
+    auto with_stable_revision(Read&& read) -> decltype(read());
+    /// Pins each database, then opens or reopens it at its newest revision.
+    std::vector<RevisionPin> pin_newest_revisions();
+    void open_shards();
     SearchResult search_once(const SearchRequest& request);
-    void reopen();
+    DatabaseInfo info_once();
 
     std::vector<std::string> paths_;
+    /// One per path (sharing internals with db_), for their revisions.
+    std::vector<Xapian::Database> shards_;
+    bool shards_open_ = false;
+    /// The revision of each path seen last: which pin file to try first.
+    std::vector<std::optional<Xapian::rev>> last_revisions_;
     Xapian::Database db_;
+    std::uint64_t lost_revisions_ = 0;
+    /// Counts the times a read found the databases changed (reopened to a
+    /// newer revision, or opened afresh); refresh() compares it.
+    std::uint64_t generation_ = 0, refreshed_generation_ = 0;
     TextAnalyzer analyzer_;
 };
 
