@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 
@@ -12,8 +13,15 @@ std::string default_db_path() {
     return env && *env ? env : "newsdex.db";
 }
 
+namespace {
+/// An empty --db would silently mean the default database: refuse it.
+void check_db_path(const std::string& path) {
+    if (path.empty()) throw UsageError("--db needs a directory, not an empty string");
+}
+}  // namespace
+
 void DatabaseOption::add_to(po::options_description& desc) {
-    desc.add_options()("db", po::value(&path)->value_name("DIR"),
+    desc.add_options()("db", po::value(&path)->value_name("DIR")->notifier(check_db_path),
                        "database directory (default: $NEWSDEX_DB, else ./newsdex.db)");
 }
 void DatabaseOption::finish() {
@@ -26,6 +34,7 @@ void DatabaseListOption::add_to(po::options_description& desc) {
                        "(default: $NEWSDEX_DB, else ./newsdex.db)");
 }
 void DatabaseListOption::finish() {
+    for (const std::string& path : paths) check_db_path(path);  // each was given
     if (paths.empty()) paths.push_back(default_db_path());
 }
 
@@ -80,6 +89,17 @@ WalkOptions ReaderOptionGroup::walk_options() const {
     options.include = include;
     options.exclude = exclude;
     return options;
+}
+
+std::uint64_t integer_in_range(std::string_view option, const std::string& text, std::uint64_t min,
+                               std::uint64_t max) {
+    std::uint64_t value = 0;
+    const char* end = text.data() + text.size();
+    auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc() || stop != end || value < min || value > max)
+        throw UsageError(std::string(option) + " takes a whole number from " + std::to_string(min) +
+                         " to " + std::to_string(max) + ", not '" + text + "'");
+    return value;
 }
 
 std::pair<double, double> parse_bm25(const std::string& text) {

@@ -2,7 +2,9 @@
 // Command-line option groups shared by the executables (newsdex-index,
 // newsdex-search, newsdex-bench), so a flag means the same everywhere.
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +46,14 @@ struct ReaderOptionGroup {
     ReaderOptions reader_options() const;
     WalkOptions walk_options() const;
 };
+
+/// The value of an integer option given as text, checked to lie in
+/// [min, max]: read integer options as std::string and convert with this,
+/// since boost's own unsigned parsing wraps "-3" into 4294967293. Throws
+/// UsageError naming `option` and the range ("--jobs takes a whole number
+/// from 1 to 256, not '-3'").
+std::uint64_t integer_in_range(std::string_view option, const std::string& text, std::uint64_t min,
+                               std::uint64_t max);
 
 /// "K1,B" (e.g. "1.2,0.75") for --bm25; throws UsageError unless k1 >= 0 and 0 <= b <= 1.
 std::pair<double, double> parse_bm25(const std::string& text);

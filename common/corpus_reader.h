@@ -80,6 +80,10 @@ struct ReadContext {
     std::function<void(std::uint64_t)> progress;
     /// Set when the user interrupted: readers stop between records.
     const std::atomic<bool>* cancelled = nullptr;
+    /// A descriptor that becomes readable when the user interrupts (-1: none).
+    /// A read from standard input waits on it too, and ends the input when it
+    /// is readable: an idle pipe must not hold up an interrupt.
+    int wake_fd = -1;
 };
 
 /// Reads one file in the given (or detected) format.

@@ -21,9 +21,17 @@ class UsageError : public Error {
 };
 
 /// An input could not be opened or read at all (the run goes on with other inputs).
+/// what() is "PATH: REASON"; reason() lets a caller that names the file
+/// itself (a warning "file: message") say the path once.
 class InputError : public Error {
   public:
-    using Error::Error;
+    InputError(const std::string& path, const std::string& reason)
+        : Error(path + ": " + reason), reason_(reason) {}
+    explicit InputError(const std::string& what) : Error(what), reason_(what) {}
+    const std::string& reason() const { return reason_; }
+
+  private:
+    std::string reason_;
 };
 
 /// The database cannot be used: missing, locked by another writer, unwritable,

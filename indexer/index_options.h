@@ -21,6 +21,13 @@ enum class WriteMode {
     Direct,
 };
 
+/// Bounds of the numeric options (newsdex-index checks its flags against
+/// them; run_index refuses options outside them with UsageError before it
+/// creates anything). More workers than this only add queues and memory.
+inline constexpr unsigned kMaxJobs = 256;
+inline constexpr std::uint32_t kMaxFlushDocs = 10'000'000;
+inline constexpr std::uint32_t kMaxSegmentDocs = 100'000'000;
+
 struct IndexOptions {
     std::string db_path;
     std::vector<std::string> inputs;
@@ -28,12 +35,15 @@ struct IndexOptions {
     std::string default_lang = "en";
     ReaderOptions reader;
     WalkOptions walk;
-    unsigned jobs = 0;                    ///< analysis/segment workers; 0 = hardware threads
+    unsigned jobs = 0;  ///< analysis/segment workers, at most kMaxJobs; 0 = hardware threads
     std::uint32_t flush_docs = 1000;      ///< commit every N documents (per segment, or in direct
                                           ///< mode); measured best on Reuters
     std::uint32_t segment_docs = 100000;  ///< start a new segment after N documents
     WriteMode mode = WriteMode::Auto;
     bool spelling = true;  ///< record words for "did you mean"
+    /// A descriptor that becomes readable when run_index's cancel flag is set
+    /// (-1: none); lets an interrupt end a read from an idle standard input.
+    int cancel_wake_fd = -1;
 };
 
 }  // namespace newsdex

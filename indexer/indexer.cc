@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "article_preparation.h"
 #include "bounded_queue.h"
 #include "build_directory.h"
+#include "database_errors.h"
 #include "document_builder.h"
 #include "errors.h"
 #include "revision_pin.h"
@@ -52,20 +54,26 @@ constexpr std::size_t kQueueBatches = 16;  // per worker
                                   " is locked by another writer (is another newsdex-index "
                                   "running on it?): " +
                                   e.get_msg());
-    std::string what = "database " + db + ": " + e.get_type() + ": " + e.get_msg();
-    // The system error is what tells a full disk ("No space left on device")
-    // or a read-only mount from a damaged database.
-    if (const char* system_error = e.get_error_string(); system_error && *system_error) {
-        what += " (";
-        what += system_error;
-        what += ")";
-    }
-    throw DatabaseError(what);
+    throw DatabaseError(database_error_message(e, db));
 }
 
 struct Job {
     InputFile file;
     std::string collection;
+};
+
+/// Passes Xapian's per-table compaction status on to the progress display.
+class MergeProgress : public Xapian::Compactor {
+  public:
+    explicit MergeProgress(std::function<void(const std::string&)> on_table)
+        : on_table_(std::move(on_table)) {}
+    void set_status(const std::string& table, const std::string& status) override {
+        // Called once per table with an empty status as it starts.
+        if (status.empty()) on_table_(table);
+    }
+
+  private:
+    std::function<void(const std::string&)> on_table_;
 };
 
 using ArticleBatch = std::vector<Article>;
@@ -81,7 +89,10 @@ class IndexRun {
 
   private:
     void warn(Diagnostic d);
-    bool cancelled() const { return read_cancel_.load(std::memory_order_relaxed); }
+    /// The user interrupted (the first SIGINT or SIGTERM).
+    bool interrupted() const { return user_cancel_ && user_cancel_->load(); }
+    /// Reading must stop: an error, or the user interrupted.
+    bool cancelled() const { return read_cancel_.load(std::memory_order_relaxed) || interrupted(); }
     void fail(std::exception_ptr e);
     void monitor_loop(std::stop_token stop);
     void analyse(BoundedQueue<ArticleBatch>& in, BoundedQueue<DocumentBatch>& out,
@@ -109,10 +120,16 @@ class IndexRun {
     IndexStats stats_;
 
     std::atomic<std::uint64_t> articles_read_{0}, bytes_done_{0}, bytes_current_{0};
+    /// Documents built by the workers (all of them reach the database).
+    std::atomic<std::uint64_t> analysed_{0};
     std::atomic<std::uint64_t> added_{0}, updated_{0}, unchanged_{0}, skipped_{0};
     std::uint64_t bytes_total_ = 0;
     Clock::time_point start_ = Clock::now();
     std::atomic<bool> merging_{false};
+    std::atomic<unsigned> merge_segments_{0};
+    std::mutex merge_mutex_;
+    std::string merge_table_;            // guarded by merge_mutex_
+    unsigned merge_tables_started_ = 0;  // guarded by merge_mutex_
     Clock::time_point last_progress_ = Clock::now();
 
     // Segment mode: ids seen in this run (64-bit hashes keep memory small; a
@@ -153,6 +170,7 @@ void IndexRun::defer_duplicate(Article&& article) {
         reader_analyzer_ = std::make_unique<TextAnalyzer>();
     }
     BuiltDocument built = build_document(article, *reader_analyzer_);
+    analysed_.fetch_add(1, std::memory_order_relaxed);
     updates_->replace_document(built.unique_term, built.document);
     if (options_.spelling)
         for (const auto& w : built.spelling_words) updates_->add_spelling(w);
@@ -193,11 +211,12 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
             [&](Diagnostic d) { warn(std::move(d)); },
             [&](std::uint64_t bytes) { bytes_current_.store(bytes, std::memory_order_relaxed); },
             &read_cancel_,
+            options_.cancel_wake_fd,
         };
         try {
             read_file(job.file, context);
         } catch (const InputError& e) {
-            warn(Diagnostic{file_name, "", e.what(), true});
+            warn(Diagnostic{file_name, "", e.reason(), true});
         }
         ++stats_.files;
         bytes_done_ += job.file.size;
@@ -256,13 +275,19 @@ void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentB
 void IndexRun::merge_segments(std::vector<fs::path> segments,
                               std::optional<Xapian::WritableDatabase>& target) {
     if (segments.empty()) return;
+    merge_segments_ = static_cast<unsigned>(segments.size());
     merging_ = true;
     Xapian::Database all;
     for (const auto& s : segments) all.add_database(Xapian::Database(s.string()));
     fs::path merged = scratch_->path() / "merged";
     // FULLER packs blocks completely: the merged database is mostly read, and
     // a later update only pays some block splits.
-    all.compact(merged.string(), Xapian::Compactor::FULLER);
+    MergeProgress progress([this](const std::string& table) {
+        std::lock_guard lock(merge_mutex_);
+        merge_table_ = table;
+        ++merge_tables_started_;
+    });
+    all.compact(merged.string(), Xapian::Compactor::FULLER, 0, progress);
     all.close();
     // Searches pin revisions through these files; readers of a database
     // without them fall back to retrying (revision_pin.h).
@@ -304,18 +329,25 @@ void IndexRun::monitor_loop(std::stop_token stop) {
         // at once when the run asks it to stop.
         monitor_cv_.wait_for(lock, stop, std::chrono::milliseconds(100), [] { return false; });
         if (stop.stop_requested()) return;
-        if (user_cancel_ && user_cancel_->load()) read_cancel_ = true;
+        if (interrupted()) read_cancel_ = true;
         if (!callbacks_.on_progress) continue;
         auto now = Clock::now();
         if (now - last_progress_ < std::chrono::milliseconds(250)) continue;
         last_progress_ = now;
         IndexProgress p;
-        p.articles = articles_read_.load(std::memory_order_relaxed);
+        p.articles_read = articles_read_.load(std::memory_order_relaxed);
+        p.articles_indexed = analysed_.load(std::memory_order_relaxed);
         p.bytes_read = bytes_done_.load(std::memory_order_relaxed) +
                        bytes_current_.load(std::memory_order_relaxed);
         p.bytes_total = bytes_total_;
         p.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
         p.merging = merging_;
+        if (p.merging) {
+            std::lock_guard merge_lock(merge_mutex_);
+            p.merge_segments = merge_segments_;
+            p.merge_table = merge_table_;
+            p.merge_tables_started = merge_tables_started_;
+        }
         try {
             callbacks_.on_progress(p);
         } catch (...) {
@@ -331,11 +363,16 @@ void IndexRun::analyse(BoundedQueue<ArticleBatch>& in, BoundedQueue<DocumentBatc
     TextAnalyzer analyzer;
     try {
         while (auto batch = in.pop()) {
-            if (stop_) continue;  // drain so the reader never blocks forever
+            // Drain without analysing on an error, and on an interrupt: what
+            // is analysed is committed, what is only read is dropped (a re-run
+            // indexes it), so that an interrupt ends in moments.
+            if (stop_ || interrupted()) continue;
             DocumentBatch built;
             built.reserve(batch->size());
             for (Article& a : *batch) {
+                if (interrupted()) break;
                 BuiltDocument doc = build_document(a, analyzer);
+                analysed_.fetch_add(1, std::memory_order_relaxed);
                 if (segment) {
                     segment->add(doc);
                     added_.fetch_add(1, std::memory_order_relaxed);
@@ -357,6 +394,14 @@ void IndexRun::analyse(BoundedQueue<ArticleBatch>& in, BoundedQueue<DocumentBatc
 }
 
 IndexStats IndexRun::run() {
+    // 0. Options a caller could get wrong, refused before anything exists.
+    if (options_.jobs > kMaxJobs)
+        throw UsageError("jobs must be at most " + std::to_string(kMaxJobs) + ", not " +
+                         std::to_string(options_.jobs));
+    if (options_.flush_docs == 0 || options_.flush_docs > kMaxFlushDocs ||
+        options_.segment_docs == 0 || options_.segment_docs > kMaxSegmentDocs)
+        throw UsageError("flush and segment sizes must be from 1 to " +
+                         std::to_string(kMaxFlushDocs) + " and " + std::to_string(kMaxSegmentDocs));
     // 1. Expand the inputs, each with its collection.
     std::vector<Job> jobs;
     std::size_t inputs_found = 0;
@@ -365,7 +410,7 @@ IndexStats IndexRun::run() {
         try {
             walk = walk_inputs({input}, options_.walk);
         } catch (const InputError& e) {
-            warn(Diagnostic{input, "", e.what(), true});
+            warn(Diagnostic{input, "", e.reason(), true});
             continue;
         }
         ++inputs_found;
@@ -400,8 +445,9 @@ IndexStats IndexRun::run() {
         scratch_.emplace(build_dir_path(options_.db_path, getpid()));
     }
 
-    unsigned workers =
-        options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    unsigned workers = options_.jobs
+                           ? options_.jobs
+                           : std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
     BoundedQueue<ArticleBatch> articles(kQueueBatches * workers);
     BoundedQueue<DocumentBatch> documents(kQueueBatches * workers);
 
@@ -450,6 +496,8 @@ IndexStats IndexRun::run() {
     }
     articles.close();
     for (auto& t : pool) t.join();
+    if (interrupted() && !stop_ && callbacks_.on_interrupt)
+        callbacks_.on_interrupt(analysed_.load());
     documents.close();
     if (writer.joinable()) writer.join();
 
@@ -496,7 +544,7 @@ IndexStats IndexRun::run() {
     stats_.unchanged = unchanged_;
     stats_.skipped = skipped_;
     stats_.bytes_read = bytes_done_;
-    stats_.interrupted = user_cancel_ && user_cancel_->load();
+    stats_.interrupted = interrupted();
     stats_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     return stats_;
 }

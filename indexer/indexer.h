@@ -22,11 +22,21 @@
 namespace newsdex {
 
 struct IndexProgress {
-    std::uint64_t articles = 0;     ///< articles read so far
-    std::uint64_t bytes_read = 0;   ///< input bytes consumed so far
-    std::uint64_t bytes_total = 0;  ///< input bytes in all files (0 when unknown, e.g. stdin)
+    std::uint64_t articles_read = 0;     ///< articles the reader has handed on so far
+    std::uint64_t articles_indexed = 0;  ///< of those, analysed and written (or queued to be)
+    std::uint64_t bytes_read = 0;        ///< input bytes consumed so far
+    std::uint64_t bytes_total = 0;       ///< input bytes in all files (0 when unknown, e.g. stdin)
     double seconds = 0;
-    bool merging = false;  ///< reading is done, segments are being merged
+    /// Segment mode, once reading and analysis are done: segments are being
+    /// merged. merge_table is the table being compacted ("postlist", ...),
+    /// merge_tables_started how many tables have begun, of kMergeTables.
+    bool merging = false;
+    unsigned merge_segments = 0;
+    unsigned merge_tables_started = 0;
+    std::string merge_table;
+    /// Tables of a glass database the merge compacts (postlist, docdata,
+    /// termlist, position, spelling, synonym).
+    static constexpr unsigned kMergeTables = 6;
 };
 
 struct IndexStats {
@@ -50,6 +60,9 @@ struct IndexStats {
 struct IndexCallbacks {
     std::function<void(const Diagnostic&)> on_warning;
     std::function<void(const IndexProgress&)> on_progress;  ///< about 4 times a second
+    /// Once, when the run noticed the user's interrupt: reading and analysis
+    /// have stopped and the `articles` analysed are about to be committed.
+    std::function<void(std::uint64_t articles)> on_interrupt;
     /// Called on the calling thread at named points of the run ("threads
     /// started": every worker runs, reading has not begun), as Lucene's
     /// IndexWriter test points: tests throw from it to check that every way
@@ -57,9 +70,11 @@ struct IndexCallbacks {
     std::function<void(std::string_view point)> test_point;
 };
 
-/// Runs one indexing job. Throws DatabaseLockedError / DatabaseError when the
-/// target cannot be written (nothing committed is lost: the target keeps its
-/// last commit), UsageError when no INPUT exists.
+/// Runs one indexing job. When `*cancel` becomes true (the user
+/// interrupted) reading stops at once, articles read but not yet analysed are
+/// dropped, and everything analysed is committed (IndexStats::interrupted). Throws
+/// DatabaseLockedError / DatabaseError when the target cannot be written (nothing committed is
+/// lost: the target keeps its last commit), UsageError when no INPUT exists.
 IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks,
                      const std::atomic<bool>* cancel = nullptr);
 

@@ -9,16 +9,15 @@
 #include <mutex>
 #include <thread>
 
+#include "analysis/text_analyzer.h"
 #include "cli_options.h"
 #include "errors.h"
 #include "indexer.h"
+#include "interrupt_signals.h"
+#include "number_format.h"
 #include "progress_display.h"
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void on_signal(int) { g_interrupted.store(true); }
 
 const char* kUsage =
     "usage: newsdex-index [--db DIR] [--format FMT] [--collection NAME] [--lang CODE] [--jobs N]\n"
@@ -26,7 +25,8 @@ const char* kUsage =
     "Index news articles from files, directories (walked recursively) or '-' (JSONL on stdin).\n"
     "Later runs add or update articles by id; nothing is duplicated.\n"
     "Exit status: 0 done (warnings allowed), 1 with --strict when anything was skipped,\n"
-    "2 usage error, 3 database failure (locked, unwritable, corrupt, disk full).";
+    "2 usage error, 3 database failure (locked, unwritable, corrupt, disk full),\n"
+    "130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: what was analysed is committed.";
 
 }  // namespace
 
@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
     cli::ReaderOptionGroup reader;
     IndexOptions options;
     std::string mode = "auto";
+    // Integer flags are read as text and range-checked (cli::integer_in_range).
+    std::string jobs, flush = std::to_string(options.flush_docs),
+                      segment_docs = std::to_string(options.segment_docs);
     bool strict = false, quiet = false, no_spelling = false;
 
     po::options_description desc("Options");
@@ -48,10 +51,11 @@ int main(int argc, char** argv) {
                        "collection name (default: each INPUT's base name without extension)")(
         "lang", po::value(&options.default_lang)->value_name("CODE"),
         "language of articles that do not say (default en): stemming follows it")(
-        "jobs,j", po::value(&options.jobs)->value_name("N"), "worker threads (default: all cores)")(
-        "flush", po::value(&options.flush_docs)->value_name("N"),
+        "jobs,j", po::value(&jobs)->value_name("N"),
+        "worker threads, 1 to 256 (default: all cores)")(
+        "flush", po::value(&flush)->value_name("N"),
         "commit every N articles (per segment; default 1000)")(
-        "segment-docs", po::value(&options.segment_docs)->value_name("N"),
+        "segment-docs", po::value(&segment_docs)->value_name("N"),
         "start a new segment after N articles (default 100000)")(
         "mode", po::value(&mode)->value_name("M"),
         "auto|segments|direct: segments = parallel segments merged at the end (new database); "
@@ -71,6 +75,13 @@ int main(int argc, char** argv) {
         options.reader = reader.reader_options();
         options.walk = reader.walk_options();
         options.spelling = !no_spelling;
+        if (vm.count("lang") && !is_supported_language(options.default_lang)) {
+            std::string codes;
+            for (const std::string& code : supported_languages())
+                codes += (codes.empty() ? "" : " ") + code;
+            throw UsageError("--lang: unknown language '" + options.default_lang +
+                             "'; supported: " + codes);
+        }
         if (mode == "auto")
             options.mode = WriteMode::Auto;
         else if (mode == "segments")
@@ -79,15 +90,20 @@ int main(int argc, char** argv) {
             options.mode = WriteMode::Direct;
         else
             throw UsageError("--mode must be auto, segments or direct");
-        if (options.flush_docs == 0 || options.segment_docs == 0)
-            throw UsageError("--flush and --segment-docs must be positive");
+        if (vm.count("jobs"))
+            options.jobs =
+                static_cast<unsigned>(cli::integer_in_range("--jobs", jobs, 1, kMaxJobs));
+        options.flush_docs =
+            static_cast<std::uint32_t>(cli::integer_in_range("--flush", flush, 1, kMaxFlushDocs));
+        options.segment_docs = static_cast<std::uint32_t>(
+            cli::integer_in_range("--segment-docs", segment_docs, 1, kMaxSegmentDocs));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-index: %s\n%s\n", e.what(), kUsage);
         return kExitUsage;
     }
 
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    InterruptSignals::install();
+    options.cancel_wake_fd = InterruptSignals::wake_fd();
 
     const bool tty = isatty(STDERR_FILENO) && !quiet;
     std::mutex out_mutex;
@@ -100,6 +116,16 @@ int main(int argc, char** argv) {
         warnings.print(d, progress_shown);
         progress_shown = false;
     };
+    callbacks.on_interrupt = [&](std::uint64_t articles) {
+        std::lock_guard lock(out_mutex);
+        if (progress_shown) std::fputs("\r\033[K", stderr);
+        progress_shown = false;
+        std::fprintf(stderr,
+                     "newsdex-index: interrupting: committing %s %s... (interrupt again to stop "
+                     "at once; the database keeps its last commit)\n",
+                     group_thousands(articles).c_str(), articles == 1 ? "article" : "articles");
+        std::fflush(stderr);
+    };
     if (tty)
         callbacks.on_progress = [&](const IndexProgress& p) {
             std::lock_guard lock(out_mutex);
@@ -108,25 +134,35 @@ int main(int argc, char** argv) {
             progress_shown = true;
         };
 
+    // One line, where the progress bar was (never after a blank line).
+    auto fail_line = [&](const std::string& message) {
+        if (progress_shown) std::fputs("\r\033[K", stderr);
+        std::fprintf(stderr, "newsdex-index: %s\n", message.c_str());
+    };
     try {
-        IndexStats stats = run_index(options, callbacks, &g_interrupted);
+        IndexStats stats = run_index(options, callbacks, &InterruptSignals::requested());
         std::lock_guard lock(out_mutex);
         if (progress_shown) std::fputs("\r\033[K", stderr);
         if (!quiet) warnings.print_suppressed();
         std::fprintf(stderr, "newsdex-index: %s\n", format_summary(stats).c_str());
+        // An interrupted run is not a complete index: 128 + the signal, as a
+        // shell reports a command the signal ended.
+        if (stats.interrupted)
+            return 128 +
+                   (InterruptSignals::signal_number() ? InterruptSignals::signal_number() : SIGINT);
         if (strict && stats.skipped) return kExitSkipped;
         return kExitOk;
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "\nnewsdex-index: %s\n", e.what());
+        fail_line(e.what());
         return kExitUsage;
     } catch (const DatabaseError& e) {
-        std::fprintf(stderr, "\nnewsdex-index: %s\n", e.what());
+        fail_line(e.what());
         return kExitFailure;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "\nnewsdex-index: failed: %s\n", e.what());
+        fail_line(std::string("failed: ") + e.what());
         return kExitFailure;
     } catch (...) {
-        std::fprintf(stderr, "\nnewsdex-index: failed: unknown error\n");
+        fail_line("failed: unknown error");
         return kExitFailure;
     }
 }

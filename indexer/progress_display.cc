@@ -2,6 +2,7 @@
 
 #include "number_format.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace newsdex {
@@ -24,33 +25,52 @@ std::string duration(double seconds) {
     return buf;
 }
 
+std::string bar(double fraction, int width) {
+    int filled = static_cast<int>(fraction * width);
+    std::string out = "[";
+    out.append(static_cast<std::size_t>(filled), '#');
+    out.append(static_cast<std::size_t>(width - filled), '.');
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "] %3d%%  ", static_cast<int>(fraction * 100));
+    return out + pct;
+}
+
 }  // namespace
 
+std::optional<double> indexed_fraction(const IndexProgress& p) {
+    if (p.bytes_total == 0 || p.bytes_read == 0 || p.articles_read == 0) return std::nullopt;
+    // Articles in the whole input, extrapolated from the bytes read so far
+    // (exact once reading is done); indexing trails reading by the queues.
+    double read_fraction = std::min(1.0, double(p.bytes_read) / double(p.bytes_total));
+    double expected_articles = double(p.articles_read) / read_fraction;
+    return std::min(1.0, double(p.articles_indexed) / expected_articles);
+}
+
 std::string format_progress(const IndexProgress& p, int bar_width) {
-    std::string line;
-    double fraction =
-        p.bytes_total ? std::min(1.0, double(p.bytes_read) / double(p.bytes_total)) : 0;
-    if (p.bytes_total) {
-        int filled = static_cast<int>(fraction * bar_width);
-        line += '[';
-        line.append(static_cast<std::size_t>(filled), '#');
-        line.append(static_cast<std::size_t>(bar_width - filled), '.');
-        char pct[16];
-        std::snprintf(pct, sizeof pct, "] %3d%%  ", static_cast<int>(fraction * 100));
-        line += pct;
-    }
-    line += group_thousands(p.articles) + " articles";
-    if (p.seconds > 0) {
-        char rate[48];
-        std::snprintf(rate, sizeof rate, "  %.1f MB/s", double(p.bytes_read) / 1e6 / p.seconds);
-        line += rate;
-    }
     if (p.merging) {
-        line += "  merging segments...";
-    } else if (p.bytes_total && p.bytes_read > 0 && fraction < 1.0) {
-        double eta = p.seconds * (1.0 - fraction) / fraction;
-        line += "  ETA " + duration(eta);
+        std::string line = "merging " + group_thousands(p.merge_segments) +
+                           (p.merge_segments == 1 ? " segment" : " segments") + " of " +
+                           group_thousands(p.articles_indexed) + " articles";
+        if (!p.merge_table.empty()) {
+            char tables[64];
+            std::snprintf(tables, sizeof tables, ": table %u of %u (", p.merge_tables_started,
+                          IndexProgress::kMergeTables);
+            line += tables + p.merge_table + ")";
+        }
+        return line + "...";
     }
+    std::string line;
+    std::optional<double> fraction = indexed_fraction(p);
+    if (fraction) line += bar(*fraction, bar_width);
+    line += group_thousands(p.articles_indexed) + " articles indexed";
+    if (p.seconds > 0) {
+        line +=
+            "  " +
+            group_thousands(static_cast<std::uint64_t>(double(p.articles_indexed) / p.seconds)) +
+            "/s";
+    }
+    if (fraction && *fraction > 0 && *fraction < 1.0)
+        line += "  ETA " + duration(p.seconds * (1.0 - *fraction) / *fraction);
     return line;
 }
 
@@ -74,14 +94,17 @@ std::string format_summary(const IndexStats& s) {
     std::uint64_t passed = 0;
     for (const auto& [reason, n] : s.passed_over) passed += n;
     if (passed) {
+        // "reason: count": the reasons are descriptions ("text file beside a
+        // reuters corpus"), which a count in front would not agree with.
         out +=
-            "; " + group_thousands(passed) + (passed == 1 ? " file" : " files") + " passed over: ";
+            "; " + group_thousands(passed) + (passed == 1 ? " file" : " files") + " passed over (";
         bool first = true;
         for (const auto& [reason, n] : s.passed_over) {
-            if (!first) out += ", ";
+            if (!first) out += "; ";
             first = false;
-            out += group_thousands(n) + " " + reason;
+            out += reason + ": " + group_thousands(n);
         }
+        out += ")";
     }
     return out;
 }

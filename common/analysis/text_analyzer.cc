@@ -3,12 +3,15 @@
 #include <unicode/ubrk.h>
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 #include <vector>
 
 #include <xapian.h>
 
-#include "errors.h"
+#include "analysis/language_guess.h"
 #include "analysis/token_normalizer.h"
+#include "errors.h"
 
 namespace newsdex {
 
@@ -57,6 +60,27 @@ std::string canonical_language(std::string_view lang) {
     for (const auto& [name, iso] : kNames)
         if (code == name) return iso;
     return code;
+}
+
+std::vector<std::string> supported_languages() {
+    std::set<std::string> codes(kScriptLanguages.begin(), kScriptLanguages.end());
+    std::istringstream names(Xapian::Stem::get_available_languages());
+    for (std::string name; names >> name;) {
+        // Variants without an ISO code (porter, lovins, german2, ...) stay
+        // accepted by name but are not listed.
+        std::string code = canonical_language(name);
+        if (code.size() == 2) codes.insert(code);
+    }
+    return {codes.begin(), codes.end()};
+}
+
+bool is_supported_language(std::string_view lang) {
+    const std::string code = canonical_language(lang);
+    if (code.empty()) return false;
+    if (TextAnalyzer::has_stemmer(code)) return true;
+    for (std::string_view script : kScriptLanguages)
+        if (code == script) return true;
+    return false;
 }
 
 bool TextAnalyzer::has_stemmer(std::string_view lang) {

@@ -93,6 +93,16 @@ class TextAnalyzer {
     const std::string empty_;
 };
 
+/// The language codes newsdex analyses specially, sorted: every language
+/// Xapian has a stemmer for (by its ISO 639-1 code) and the languages told by
+/// their script (language_guess.h). What --lang accepts, with the stemmer
+/// names ("english", "german2").
+std::vector<std::string> supported_languages();
+
+/// Whether --lang `lang` names a language of supported_languages() or a Xapian
+/// stemmer (after canonical_language).
+bool is_supported_language(std::string_view lang);
+
 /// Canonical language code for a record's language field or --lang ("English"
 /// -> "en", "de-AT" -> "de", "" stays ""); lower case.
 std::string canonical_language(std::string_view lang);

@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -19,10 +20,12 @@ constexpr std::size_t kArchiveBlock = 64 * 1024;
 
 std::string errno_text(int err) { return std::strerror(err); }
 
-/// Reads a file descriptor; owns it unless it is standard input.
+/// Reads a file descriptor; owns it unless it is standard input. With a
+/// wake descriptor, each read first waits for either: input, or the wake
+/// descriptor readable, which ends the input (the run was interrupted).
 class FdSource : public ByteSource {
   public:
-    FdSource(int fd, bool owned) : fd_(fd), owned_(owned) {}
+    FdSource(int fd, bool owned, int wake_fd = -1) : fd_(fd), owned_(owned), wake_fd_(wake_fd) {}
     ~FdSource() override {
         if (owned_) ::close(fd_);
     }
@@ -31,6 +34,14 @@ class FdSource : public ByteSource {
 
     std::size_t read(char* buffer, std::size_t size) override {
         for (;;) {
+            if (wake_fd_ >= 0) {
+                pollfd fds[2] = {{fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
+                if (::poll(fds, 2, -1) < 0) {
+                    if (errno == EINTR) continue;
+                    throw ReadError("poll error: " + errno_text(errno));
+                }
+                if (fds[1].revents != 0) return 0;
+            }
             ssize_t n = ::read(fd_, buffer, size);
             if (n >= 0) {
                 consumed_ += static_cast<std::uint64_t>(n);
@@ -44,6 +55,7 @@ class FdSource : public ByteSource {
   private:
     int fd_;
     bool owned_;
+    int wake_fd_;
     std::uint64_t consumed_ = 0;
 };
 
@@ -51,7 +63,7 @@ class FdSource : public ByteSource {
 /// failures on a file that opens are about its content (ReadError).
 void check_readable(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(path + ": cannot open: " + errno_text(errno));
+    if (fd < 0) throw InputError(path, "cannot open: " + errno_text(errno));
     ::close(fd);
 }
 
@@ -93,7 +105,7 @@ using ArchivePtr = std::unique_ptr<struct archive, ArchiveDeleter>;
 class DecompressingSource : public ByteSource {
   public:
     explicit DecompressingSource(const std::string& path) : archive_(archive_read_new()) {
-        if (!archive_) throw InputError(path + ": cannot allocate a libarchive reader");
+        if (!archive_) throw InputError(path, "cannot allocate a libarchive reader");
         check_readable(path);
         archive_read_support_filter_all(archive_.get());
         archive_read_support_format_raw(archive_.get());
@@ -127,12 +139,12 @@ class DecompressingSource : public ByteSource {
 
 std::unique_ptr<ByteSource> open_file_source(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(path + ": cannot open: " + errno_text(errno));
+    if (fd < 0) throw InputError(path, "cannot open: " + errno_text(errno));
     return std::make_unique<FdSource>(fd, true);
 }
 
-std::unique_ptr<ByteSource> open_stdin_source() {
-    return std::make_unique<FdSource>(STDIN_FILENO, false);
+std::unique_ptr<ByteSource> open_stdin_source(int wake_fd) {
+    return std::make_unique<FdSource>(STDIN_FILENO, false, wake_fd);
 }
 
 std::unique_ptr<ByteSource> open_decompressing_source(const std::string& path) {
@@ -142,7 +154,7 @@ std::unique_ptr<ByteSource> open_decompressing_source(const std::string& path) {
 void ArchiveMembers::ArchiveFree::operator()(struct archive* a) const { archive_read_free(a); }
 
 ArchiveMembers::ArchiveMembers(const std::string& path) : archive_(archive_read_new()) {
-    if (!archive_) throw InputError(path + ": cannot allocate a libarchive reader");
+    if (!archive_) throw InputError(path, "cannot allocate a libarchive reader");
     check_readable(path);
     archive_read_support_filter_all(archive_.get());
     archive_read_support_format_all(archive_.get());

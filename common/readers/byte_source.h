@@ -35,8 +35,10 @@ class ByteSource {
 /// Opens a regular file. Throws InputError when it cannot be opened.
 std::unique_ptr<ByteSource> open_file_source(const std::string& path);
 
-/// Standard input (not owned: it is never closed).
-std::unique_ptr<ByteSource> open_stdin_source();
+/// Standard input (not owned: it is never closed). With `wake_fd` >= 0, a
+/// read ends the input as soon as `wake_fd` is readable, even while standard
+/// input is an idle pipe.
+std::unique_ptr<ByteSource> open_stdin_source(int wake_fd = -1);
 
 /// A single compressed file (.gz, .bz2, .xz, .zst, ...), decompressed while read.
 /// Throws InputError when the file cannot be opened, ReadError when its content

@@ -159,7 +159,7 @@ InputWalk walk_inputs(const std::vector<std::string>& inputs, const WalkOptions&
         std::error_code ec;
         fs::path path(input);
         fs::file_status status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) throw InputError(input + ": no such file or directory");
+        if (ec || !fs::exists(status)) throw InputError(input, "no such file or directory");
         if (fs::is_directory(status)) {
             std::size_t first = out.files.size();
             Walker(options, out).walk(path);

@@ -160,7 +160,7 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
     std::string reason;
     if (input.path == "-") {
         // Standard input carries JSON Lines unless a format was forced.
-        auto source = readers::open_stdin_source();
+        auto source = readers::open_stdin_source(ctx.wake_fd);
         Format format =
             ctx.options.format == Format::Auto ? parse_format("jsonl") : ctx.options.format;
         run_reader(format, "", *source, input.name, ctx);
@@ -181,7 +181,7 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
                 return;
             }
             if (!read_stream(info, *source, input.name, ctx, reason))
-                throw InputError(input.name + ": cannot tell the format (" + reason +
+                throw InputError(input.name, "cannot tell the format (" + reason +
                                  "); use --format");
             if (ctx.progress) ctx.progress(source->disk_bytes());
             return;
@@ -189,7 +189,7 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
         case Container::None: {
             auto source = readers::open_file_source(input.path);
             if (!read_stream(info, *source, input.name, ctx, reason))
-                throw InputError(input.name + ": cannot tell the format (" + reason +
+                throw InputError(input.name, "cannot tell the format (" + reason +
                                  "); use --format");
             if (ctx.progress) ctx.progress(source->disk_bytes());
             return;

@@ -73,6 +73,100 @@ TEST(CliIndex, UsageErrorsExitTwo) {
     }
 }
 
+TEST(CliIndex, NumericOptionsOutOfRangeExitTwoAndCreateNothing) {
+    // Issue 11 item 1: "--jobs -3" aborted (exit 134) leaving an empty
+    // database and a scratch directory; "--flush -1" was accepted.
+    const std::vector<std::vector<std::string>> bad = {
+        {"--jobs", "-3"},
+        {"-j", "-1"},
+        {"--jobs", "99999999"},
+        {"--jobs", "0"},
+        {"--jobs", "257"},
+        {"--jobs", "two"},
+        {"--jobs", "2x"},
+        {"--jobs", ""},
+        {"--flush", "-1"},
+        {"--flush", "0"},
+        {"--flush", "1e3"},
+        {"--flush", "99999999999"},
+        {"--segment-docs", "-5"},
+        {"--segment-docs", "0"},
+        {"--segment-docs", "4294967296"},
+    };
+    for (const auto& flag : bad) {
+        test::TempDir tmp;
+        std::vector<std::string> args = flag;
+        args.insert(args.end(), {"--db", (tmp / "j.db").string()});
+        auto r = run_command(tool_path("newsdex-index"), with_sample(args));
+        EXPECT_EQ(r.exit_code, 2) << flag[0] << " " << flag[1] << ": " << r.err;
+        EXPECT_NE(
+            r.err.find("newsdex-index: " + (flag[0] == "-j" ? std::string("--jobs") : flag[0]) +
+                       " takes a whole number from "),
+            std::string::npos)
+            << r.err;
+        EXPECT_EQ(r.err.find("terminate"), std::string::npos) << r.err;
+        EXPECT_TRUE(std::filesystem::is_empty(tmp.path()))
+            << flag[0] << " " << flag[1] << ": nothing is created";
+    }
+    // The bounds themselves are accepted.
+    test::TempDir tmp;
+    auto r = run_command(tool_path("newsdex-index"),
+                         with_sample({"--jobs", "1", "--flush", "1", "--segment-docs", "100000000",
+                                      "--db", (tmp / "db").string()}));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(CliIndex, AnEmptyDatabasePathIsAUsageError) {
+    test::TempDir tmp;
+    // Before the fix '' silently meant the default database: keep it here.
+    setenv("NEWSDEX_DB", (tmp / "default.db").c_str(), 1);
+    auto r = run_command(tool_path("newsdex-index"), with_sample({"--db", ""}));
+    unsetenv("NEWSDEX_DB");
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(tmp / "default.db"));
+    EXPECT_NE(r.err.find("--db needs a directory"), std::string::npos) << r.err;
+}
+
+TEST(CliIndex, AMissingInputIsNamedOnce) {
+    test::TempDir tmp;
+    auto r = run_command(tool_path("newsdex-index"),
+                         with_sample({"--db", (tmp / "db").string(), "/nonexistent/path"}));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("newsdex-index: warning: /nonexistent/path: no such file or directory\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("/nonexistent/path: /nonexistent/path"), std::string::npos) << r.err;
+}
+
+TEST(CliIndex, UnknownLanguageIsAUsageErrorListingTheSupportedOnes) {
+    test::TempDir tmp;
+    auto r = run_command(tool_path("newsdex-index"),
+                         with_sample({"--lang", "klingon", "--db", (tmp / "db").string()}));
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("--lang: unknown language 'klingon'; supported: "), std::string::npos)
+        << r.err;
+    for (const char* code : {" de", " en", " fr", " ja", " ru", " zh"})
+        EXPECT_NE(r.err.find(code), std::string::npos) << code << " listed:\n" << r.err;
+    EXPECT_FALSE(std::filesystem::exists(tmp / "db"));
+    // Codes, names and regional variants are accepted.
+    for (const char* lang : {"de", "English", "pt-BR", "ja", "german2"}) {
+        auto ok = run_command(tool_path("newsdex-index"),
+                              {"--quiet", "--lang", lang, "--db", (tmp / lang).string(),
+                               (test::source_dir() / "corpus" / "jsonl").string()});
+        EXPECT_EQ(ok.exit_code, 0) << lang << ": " << ok.err;
+    }
+}
+
+TEST(CliIndex, NotADatabaseIsSaidPlainlyWithoutXapianInternals) {
+    test::TempDir tmp;
+    std::ofstream(tmp / "passwd") << "root:x:0:0:root:/root:/bin/bash\n";
+    auto r =
+        run_command(tool_path("newsdex-index"), with_sample({"--db", (tmp / "passwd").string()}));
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_EQ(r.err,
+              "newsdex-index: " + (tmp / "passwd").string() + " is not a newsdex database\n");
+}
+
 TEST(CliIndex, SecondWriterExitsThreeNamingTheLock) {
     test::TempDir tmp;
     Xapian::WritableDatabase holder((tmp / "db").string(), Xapian::DB_CREATE_OR_OPEN);
@@ -80,7 +174,7 @@ TEST(CliIndex, SecondWriterExitsThreeNamingTheLock) {
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find((tmp / "db").string()), std::string::npos) << r.err;
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2)
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1)
         << "one line of reason, not a dump:\n"
         << r.err;
 }
@@ -113,6 +207,9 @@ TEST(CliIndex, DatabaseInsideAFileExitsThree) {
                          with_sample({"--db", (tmp / "plain-file" / "db").string()}));
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_NE(r.err.find("plain-file"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Not a directory"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("Error:"), std::string::npos) << "no Xapian type names: " << r.err;
+    EXPECT_NE(r.err.rfind("newsdex-index: ", 0), std::string::npos) << "no blank line first";
 }
 
 TEST(CliIndex, SharedCorpusEveryReaderThroughTheBinary) {

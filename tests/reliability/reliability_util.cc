@@ -111,6 +111,8 @@ void ChildProcess::send(int signal) {
     if (!status_) ::kill(pid_, signal);
 }
 
+std::string ChildProcess::stderr_so_far() const { return slurp(output_ / "stderr"); }
+
 bool ChildProcess::running() {
     if (status_) return false;
     int status = 0;

@@ -35,6 +35,9 @@ class ChildProcess {
     /// Closes stdin: the child sees the end of its input.
     void close_stdin();
     void send(int signal);
+    /// What the child has written to stderr so far (tests wait on a line,
+    /// never on a delay).
+    std::string stderr_so_far() const;
     /// Whether the child is still running (reaps it when it has exited).
     bool running();
     /// Waits for the child to end; exit code as run_command() reports it

@@ -1,0 +1,43 @@
+// Xapian's errors as a user reads them: the database named, the system error
+// kept, no Xapian type names or internals.
+#include <gtest/gtest.h>
+
+#include <cerrno>
+
+#include "database_errors.h"
+
+namespace newsdex {
+namespace {
+
+TEST(DatabaseErrorMessage, SaysPlainlyWhatIsWrong) {
+    EXPECT_EQ(database_error_message(Xapian::DatabaseOpeningError("/etc/passwd:1: Bad line"),
+                                     "/etc/passwd"),
+              "/etc/passwd is not a newsdex database");
+    EXPECT_EQ(database_error_message(
+                  Xapian::DatabaseOpeningError("Couldn't detect type of database"), "x.db"),
+              "x.db is not a newsdex database");
+    EXPECT_EQ(database_error_message(
+                  Xapian::DatabaseOpeningError("Couldn't stat '/etc/passwd/x'", ENOTDIR),
+                  "/etc/passwd/x"),
+              "database /etc/passwd/x cannot be opened: Not a directory");
+    EXPECT_EQ(database_error_message(
+                  Xapian::DatabaseCreateError("/proc/x.db: mkdir failed", ENOENT), "/proc/x.db"),
+              "database /proc/x.db cannot be created: No such file or directory");
+    EXPECT_EQ(database_error_message(Xapian::DatabaseCorruptError("Db block overwritten"), "d"),
+              "database d is damaged (xapian-check d tells more)");
+    EXPECT_EQ(database_error_message(Xapian::DatabaseError("Error writing block 34", ENOSPC), "d"),
+              "database d: Error writing block 34 (No space left on device)");
+}
+
+TEST(DatabaseErrorMessage, NeverNamesAXapianType) {
+    for (const std::string& message :
+         {database_error_message(Xapian::DatabaseVersionError("version 99"), "d"),
+          database_error_message(Xapian::DatabaseModifiedError("revision gone"), "d"),
+          database_error_message(Xapian::InvalidArgumentError("bad"), "d")}) {
+        EXPECT_EQ(message.find("Error:"), std::string::npos) << message;
+        EXPECT_NE(message.find("d"), std::string::npos) << message;
+    }
+}
+
+}  // namespace
+}  // namespace newsdex
