@@ -19,7 +19,8 @@ namespace {
 const char* kQueryUsage =
     "usage: newsdex-bench query [--db DIR]... --queries FILE [--warmup N] [--runs N] [--threads "
     "T]\n"
-    "                           [--limit K] [--snippets] [--exact] [--class NAME]... [--json OUT] "
+    "                           [--limit K] [--snippets] [--exact] [--count-bound N] [--class "
+    "NAME]... [--json OUT] "
     "[--svg FILE]\n"
     "Runs each query of FILE (CLASS<TAB>QUERY per line; # comments) through the searcher library "
     "after\n"
@@ -52,6 +53,8 @@ int query_command(int argc, char** argv) {
         "measure without and with snippets, and report the ratio (default: without only)")(
         "exact", po::bool_switch(&options.exact),
         "count every match exactly (as newsdex-search --exact)")(
+        "count-bound", po::value(&options.count_bound)->value_name("N"),
+        "totals up to N are counted exactly (default as newsdex-search; 0: estimate only)")(
         "class", po::value(&only_classes)->value_name("NAME")->composing(),
         "run only this class (repeatable)")(
         "task-ms", po::value(&options.min_task_ms)->value_name("MS"),

@@ -21,6 +21,7 @@ const char* kUsage =
     "spread\n"
     "  gen-corpus  a large corpus of real sentences recombined into new articles (JSONL on "
     "stdout)\n"
+    "  dedup       near-duplicate clusters: precision and recall against exact Jaccard >= 0.8\n"
     "Run 'newsdex-bench COMMAND --help' for a command's options; bench/README.md explains the "
     "method.\n"
     "Exit status: 0 ok, 1 compare --fail-on-regression found one, 2 usage error, 3 database or I/O "
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
         {"eval", bench::eval_command},
         {"compare", bench::compare_command},
         {"gen-corpus", bench::gen_corpus_command},
+        {"dedup", bench::dedup_command},
     };
     for (const Entry& e : kCommands)
         if (!std::strcmp(command, e.name)) return e.run(argc - 1, argv + 1);

@@ -39,8 +39,10 @@ struct QueryBenchOptions {
     unsigned runs = 5;
     unsigned threads = 1;
     unsigned limit = 10;
-    bool snippets = false;    ///< also measure with snippets (both modes reported)
-    bool exact = false;       ///< count matches exactly (SearchRequest::exact_total)
+    bool snippets = false;  ///< also measure with snippets (both modes reported)
+    bool exact = false;     ///< count matches exactly (SearchRequest::exact_total)
+    /// SearchRequest::count_bound: totals up to this are exact (0: Xapian's bare estimate).
+    unsigned count_bound = kDefaultCountBound;
     double min_task_ms = 50;  ///< multi-thread tasks repeat a class's queries to last this long
 };
 

@@ -106,7 +106,8 @@ std::string describe_method(const QueryBenchOptions& o) {
         std::to_string(o.runs) + " measured run" + (o.runs == 1 ? "" : "s") +
         " of every query; top " + std::to_string(o.limit) +
         (o.snippets ? " without and with snippets" : " without snippets") +
-        (o.exact ? ", exact match counts" : "") +
+        (o.exact ? ", exact match counts"
+                 : ", totals exact up to " + std::to_string(o.count_bound) + " matches") +
         "; latency = wall time of Searcher::search (steady clock, ms); percentiles are "
         "nearest-rank "
         "over queries x runs; QPS = median over runs of queries / summed latency (1 thread)";
@@ -187,6 +188,8 @@ std::string format_query_json(const QueryBenchResult& result, const QueryReportC
     w.Bool(o.snippets);
     w.Key("exact");
     w.Bool(o.exact);
+    w.Key("count_bound");
+    w.Uint(o.count_bound);
     put(w, "percentile", std::string("nearest-rank"));
     put(w, "description", describe_method(o));
     w.EndObject();

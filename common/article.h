@@ -21,9 +21,12 @@ struct Article {
     std::string source;                ///< publisher / newsroom / domain
     std::string url;
     std::vector<std::string> authors;
-    std::vector<std::string> topics;  ///< categories, tags, Reuters TOPICS
-    std::vector<std::string> places;  ///< Reuters PLACES and the like
-    std::string lang;                 ///< ISO 639-1 code, empty = the indexer's --lang
+    std::vector<std::string> topics;     ///< categories, tags, Reuters TOPICS
+    std::vector<std::string> places;     ///< Reuters PLACES and the like
+    std::vector<std::string> people;     ///< Reuters PEOPLE: people the story is about
+    std::vector<std::string> orgs;       ///< Reuters ORGS: organisations (opec, ec, imf)
+    std::vector<std::string> exchanges;  ///< Reuters EXCHANGES: stock exchanges (nyse)
+    std::string lang;                    ///< ISO 639-1 code, empty = the indexer's --lang
 };
 
 }  // namespace newsdex

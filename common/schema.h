@@ -28,6 +28,17 @@ inline constexpr std::string_view kPrefixSource = "XSOURCE";
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";
 inline constexpr std::string_view kPrefixLang = "XLANG";
 inline constexpr std::string_view kPrefixCollection = "XCOLL";
+/// Near-duplicate detection (common/near_duplicate.h): the LSH band keys of
+/// an article's MinHash signature, and the cluster membership of an article
+/// that has near-duplicates: kPrefixCluster + 16 hex digits of the stable
+/// hash of its kSlotCluster value (singletons have none).
+inline constexpr std::string_view kPrefixNearDup = "XDUP";
+inline constexpr std::string_view kPrefixCluster = "XCLUSTER";
+/// Entity filters (Reuters PLACES, PEOPLE, ORGS, EXCHANGES and the like).
+inline constexpr std::string_view kPrefixPlace = "XPLACE";
+inline constexpr std::string_view kPrefixPeople = "XPEOPLE";
+inline constexpr std::string_view kPrefixOrg = "XORG";
+inline constexpr std::string_view kPrefixExchange = "XEXCHANGE";
 
 // --- value slots -----------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -43,6 +54,18 @@ enum Slot : Xapian::valueno {
     kSlotLang = 4,
     /// Topics, joined by kListSeparator (a document may have several).
     kSlotTopics = 5,
+    /// The article's identity, its unique term (kPrefixUnique...): collapsing
+    /// on it makes the same (collection, id) in several databases one hit.
+    kSlotIdentity = 6,
+    /// The near-duplicate cluster: the identity of the cluster's first
+    /// article, so a singleton holds its own identity. Collapsing on it gives
+    /// one hit per cluster and still one per (collection, id) across databases.
+    kSlotCluster = 7,
+    /// Entity lists for facets, joined by kListSeparator like kSlotTopics.
+    kSlotPlaces = 8,
+    kSlotPeople = 9,
+    kSlotOrgs = 10,
+    kSlotExchanges = 11,
 };
 
 /// Separates list items inside one value slot or stored field.
@@ -52,7 +75,8 @@ inline constexpr char kListSeparator = '\x1f';
 /// Bumped whenever the analysis or the term layout changes. Stored with every
 /// document, so a re-run replaces documents analysed by an older version
 /// instead of keeping them as "unchanged".
-inline constexpr unsigned kAnalysisVersion = 1;
+/// 2: identity and cluster value slots; place/people/org/exchange terms and slots.
+inline constexpr unsigned kAnalysisVersion = 2;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

@@ -24,6 +24,9 @@ enum Tag : unsigned char {
     kTagPlaces = 10,
     kTagLang = 11,
     kTagAnalysisVersion = 12,  // schema::kAnalysisVersion at index time
+    kTagPeople = 13,
+    kTagOrgs = 14,
+    kTagExchanges = 15,
 };
 
 void put_varint(std::string& out, std::uint64_t n) {
@@ -86,6 +89,9 @@ std::string encode_stored_fields(const Article& a) {
     put_field(out, kTagAuthors, join(a.authors));
     put_field(out, kTagTopics, join(a.topics));
     put_field(out, kTagPlaces, join(a.places));
+    put_field(out, kTagPeople, join(a.people));
+    put_field(out, kTagOrgs, join(a.orgs));
+    put_field(out, kTagExchanges, join(a.exchanges));
     put_field(out, kTagLang, a.lang);
     put_field(out, kTagAnalysisVersion, std::to_string(schema::kAnalysisVersion));
     return out;
@@ -144,6 +150,15 @@ Article decode_stored_fields(std::string_view data) {
                 break;
             case kTagPlaces:
                 a.places = split(value);
+                break;
+            case kTagPeople:
+                a.people = split(value);
+                break;
+            case kTagOrgs:
+                a.orgs = split(value);
+                break;
+            case kTagExchanges:
+                a.exchanges = split(value);
                 break;
             case kTagLang:
                 a.lang = value;

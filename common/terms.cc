@@ -30,6 +30,17 @@ std::string unique_id_prefix(std::string_view native_id) {
     return prefix;
 }
 
+std::optional<std::pair<std::string, std::string>> split_unique_term(std::string_view term) {
+    if (term.substr(0, schema::kPrefixUnique.size()) != schema::kPrefixUnique) return std::nullopt;
+    term.remove_prefix(schema::kPrefixUnique.size());
+    // The id cannot hold the separator (the sanitizer drops control
+    // characters), so the first one ends it; a hashed term is at the limit.
+    auto sep = term.find(schema::kListSeparator);
+    if (sep == std::string_view::npos) return std::nullopt;
+    if (term.size() + schema::kPrefixUnique.size() >= kMaxTermBytes) return std::nullopt;
+    return std::make_pair(std::string(term.substr(sep + 1)), std::string(term.substr(0, sep)));
+}
+
 std::string unique_term(std::string_view collection, std::string_view native_id) {
     std::string term = unique_id_prefix(native_id);
     term += collection;

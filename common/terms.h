@@ -3,8 +3,10 @@
 // and boolean filter terms. Indexer and searcher both build them here.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace newsdex {
 
@@ -12,6 +14,10 @@ namespace newsdex {
 /// a longer key keeps a readable head and ends in a hash of the whole key:
 /// still unique in practice, still stable across runs.
 std::string unique_term(std::string_view collection, std::string_view native_id);
+
+/// The (collection, native id) of a unique term; nullopt when the term was
+/// too long and ends in a hash (read the stored fields instead).
+std::optional<std::pair<std::string, std::string>> split_unique_term(std::string_view term);
 
 /// FNV-1a, 64 bit: stable across platforms and releases (std::hash is not).
 std::uint64_t stable_hash64(std::string_view s);

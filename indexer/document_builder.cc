@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "near_duplicate.h"
 #include "schema.h"
 #include "spelling_rule.h"
 #include "stored_fields.h"
@@ -41,9 +42,17 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     Xapian::termpos pos = 1;
     pos = analyzer.analyze(
         a.title, lang, [&](const Token& t) { add_word(t, 1 + schema::kTitleWdfBoost, true); }, pos);
+    std::vector<std::uint64_t> body_words;  // for the near-duplicate signature
     pos = analyzer.analyze(
-        a.body, lang, [&](const Token& t) { add_word(t, 1, false); },
+        a.body, lang,
+        [&](const Token& t) {
+            add_word(t, 1, false);
+            if (near_duplicate::shingles_token(t))
+                body_words.push_back(near_duplicate::word_hash(t.term));
+        },
         pos + schema::kFieldPositionGap);
+    for (const auto& term : near_duplicate::band_terms(near_duplicate::shingles(body_words)))
+        doc.add_boolean_term(term);
 
     const std::string author_prefix(schema::kPrefixAuthor);
     for (const auto& author : a.authors) {
@@ -62,22 +71,33 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     doc.add_boolean_term(filter_term(schema::kPrefixCollection, a.collection));
     if (!a.source.empty()) doc.add_boolean_term(filter_term(schema::kPrefixSource, a.source));
     if (!lang.empty()) doc.add_boolean_term(filter_term(schema::kPrefixLang, lang));
-    for (const auto& topic : a.topics)
-        if (!topic.empty()) doc.add_boolean_term(filter_term(schema::kPrefixTopic, topic));
+    // Topics and entities: a filter term per value, the list in a slot for facets.
+    auto add_list = [&](const std::vector<std::string>& items, std::string_view prefix,
+                        schema::Slot slot) {
+        std::string joined;
+        for (const auto& item : items) {
+            if (item.empty()) continue;
+            doc.add_boolean_term(filter_term(prefix, item));
+            if (!joined.empty()) joined.push_back(schema::kListSeparator);
+            joined += item;
+        }
+        if (!joined.empty()) doc.add_value(slot, joined);
+    };
+    add_list(a.topics, schema::kPrefixTopic, schema::kSlotTopics);
+    add_list(a.places, schema::kPrefixPlace, schema::kSlotPlaces);
+    add_list(a.people, schema::kPrefixPeople, schema::kSlotPeople);
+    add_list(a.orgs, schema::kPrefixOrg, schema::kSlotOrgs);
+    add_list(a.exchanges, schema::kPrefixExchange, schema::kSlotExchanges);
 
     if (a.date)
         doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(static_cast<double>(*a.date)));
     if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
     doc.add_value(schema::kSlotCollection, a.collection);
+    // Every article starts as its own cluster; the near-duplicate pass moves
+    // the few that have a near-duplicate into their cluster.
+    doc.add_value(schema::kSlotIdentity, built.unique_term);
+    doc.add_value(schema::kSlotCluster, built.unique_term);
     if (!lang.empty()) doc.add_value(schema::kSlotLang, lang);
-    if (!a.topics.empty()) {
-        std::string joined;
-        for (const auto& topic : a.topics) {
-            if (!joined.empty()) joined.push_back(schema::kListSeparator);
-            joined += topic;
-        }
-        doc.add_value(schema::kSlotTopics, joined);
-    }
 
     doc.set_data(encode_stored_fields(a));
     return built;

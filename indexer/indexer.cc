@@ -24,6 +24,7 @@
 #include "database_errors.h"
 #include "document_builder.h"
 #include "errors.h"
+#include "near_duplicate_clusters.h"
 #include "revision_pin.h"
 #include "schema.h"
 #include "segment_writer.h"
@@ -533,6 +534,12 @@ IndexStats IndexRun::run() {
 
     try {
         if (!target) target.emplace(options_.db_path, Xapian::DB_OPEN);
+        // An interrupted run stops quickly; the next run clusters what it left.
+        if (!(user_cancel_ && user_cancel_->load())) {
+            TextAnalyzer analyzer;
+            CommitGate gate(options_.db_path, commit_gate_options());
+            stats_.clusters = cluster_near_duplicates(*target, analyzer, gate);
+        }
         stats_.total_documents = target->get_doccount();
         target->close();
     } catch (const Xapian::Error& e) {

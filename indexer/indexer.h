@@ -18,6 +18,7 @@
 
 #include "diagnostics.h"
 #include "index_options.h"
+#include "near_duplicate_clusters.h"
 
 namespace newsdex {
 
@@ -53,6 +54,7 @@ struct IndexStats {
     unsigned segments = 0;
     bool interrupted = false;
     std::uint64_t total_documents = 0;  ///< documents in the database afterwards
+    ClusterStats clusters;              ///< the near-duplicate pass (not run when interrupted)
 
     std::uint64_t articles() const { return added + updated + unchanged; }
 };

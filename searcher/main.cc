@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -14,17 +15,28 @@
 namespace {
 
 const char* kUsage =
-    "usage: newsdex-search [--db DIR]... [--limit N] [--offset N] [--json] [--sort "
+    "usage: newsdex-search [--db DIR]... [--limit N|all] [--offset N]\n"
+    "                      [--format text|json|jsonl|tsv|csv] [--json] [--sort "
     "relevance|newest|oldest]\n"
-    "                      [--any] [--facet source|year|topic|lang|collection]... [--snippet-chars "
-    "N]\n"
-    "                      [--fragments N] [--color auto|always|never] QUERY...\n"
+    "                      [--any] [--facet NAME]... [--facet-size N] [--snippet-chars N]\n"
+    "                      [--fragments N] [--color auto|always|never] [--no-collapse] QUERY...\n"
+    "       newsdex-search [--db DIR]... --show COLLECTION/ID [--json] [QUERY...]\n"
     "       newsdex-search [--db DIR]... --info [--json]\n"
     "Query language: words (all must match; --any: any), \"exact phrases\", AND OR NOT, -word "
     "+word,\n"
     "( ), a NEAR b, a NEAR/n b, prefix*, title: source: author: topic: lang: collection: id:,\n"
+    "place: people: org: exchange: (Reuters PLACES, PEOPLE, ORGS, EXCHANGES),\n"
     "date:1987-03-01..1987-03-31 date:1987 date:..1987-02 date:2024-10..\n"
-    "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable.";
+    "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable,\n"
+    "4 --show of an article no database holds.";
+
+constexpr int kExitNotFound = 4;
+
+/// The hard cap of a page that is collected, not streamed.
+constexpr unsigned kMaxPageLimit = 10000;
+
+/// Writes to stdout as text is produced, so an export of every match streams.
+void write_stdout(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 }  // namespace
 
@@ -34,21 +46,26 @@ int main(int argc, char** argv) {
 
     cli::DatabaseListOption dbs;
     SearchRequest request;
-    std::string sort = "relevance", color = "auto", bm25;
-    bool json = false, info = false, no_snippets = false;
+    std::string sort = "relevance", color = "auto", bm25, limit, format_name, show;
+    bool json = false, info = false, no_snippets = false, no_collapse = false;
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
     dbs.add_to(desc);
-    desc.add_options()("limit,n", po::value(&request.limit)->value_name("N"),
-                       "hits to show (default 10)")(
+    desc.add_options()("limit,n", po::value(&limit)->value_name("N"),
+                       "hits to show (default 10; 'all': every match, streamed)")(
         "offset", po::value(&request.offset)->value_name("N"), "skip the first N hits (paging)")(
-        "json", po::bool_switch(&json), "JSON output")(
+        "format", po::value(&format_name)->value_name("FMT"),
+        "text (default), json, jsonl (a hit per line), tsv or csv (rank, collection, id, date, "
+        "source, title, url, score, snippet)")("json", po::bool_switch(&json),
+                                               "JSON output (--format json)")(
         "sort", po::value(&sort)->value_name("ORDER"), "relevance (default), newest or oldest")(
         "any", po::bool_switch(&request.any),
         "rank articles matching any word (default: all words)")(
         "facet", po::value(&request.facets)->value_name("NAME")->composing(),
-        "count hits by source, year, topic, lang or collection (repeatable)")(
+        "count hits by source, year, month, topic, lang, collection, place, people, org or "
+        "exchange (repeatable)")("facet-size", po::value(&request.facet_size)->value_name("N"),
+                                 "values listed per facet (default 20)")(
         "snippet-chars", po::value(&request.snippet.max_chars)->value_name("N"),
         "snippet length in characters (default 240)")(
         "fragments", po::value(&request.snippet.fragments)->value_name("N"),
@@ -60,9 +77,15 @@ int main(int argc, char** argv) {
         "lang", po::value(&request.lang)->value_name("CODE"),
         "stemming language of the query (default en)")(
         "exact", po::bool_switch(&request.exact_total), "count all matches exactly")(
+        "no-collapse", po::bool_switch(&no_collapse),
+        "show every near-duplicate (default: one hit per cluster, \"+N similar\")")(
+        "show", po::value(&show)->value_name("COLLECTION/ID"),
+        "print a whole stored article (with QUERY: its words highlighted)")(
         "info", po::bool_switch(&info), "describe the database instead of searching");
 
     std::string query;
+    OutputFormat format = OutputFormat::Text;
+    std::string show_collection, show_id;
     try {
         po::variables_map vm;
         if (!cli::parse(argc, argv, desc, "query", vm, kUsage)) return kExitOk;
@@ -73,7 +96,14 @@ int main(int argc, char** argv) {
                 query += word;
             }
         }
-        if (!info && query.empty()) throw UsageError("no QUERY given");
+        if (!show.empty()) {
+            auto slash = show.find('/');
+            if (slash == std::string::npos || slash == 0 || slash + 1 == show.size())
+                throw UsageError("--show takes COLLECTION/ID (as a hit's metadata line shows it)");
+            show_collection = show.substr(0, slash);
+            show_id = show.substr(slash + 1);
+        }
+        if (!info && show.empty() && query.empty()) throw UsageError("no QUERY given");
         if (auto order = parse_sort_order(sort))
             request.sort = *order;
         else
@@ -82,10 +112,31 @@ int main(int argc, char** argv) {
             throw UsageError("--color must be auto, always or never");
         if (!bm25.empty()) std::tie(request.bm25_k1, request.bm25_b) = cli::parse_bm25(bm25);
         for (const auto& f : request.facets)
-            if (!is_facet_name(f))
-                throw UsageError("--facet must be source, year, topic, lang or collection");
-        if (request.limit > 10000) throw UsageError("--limit is at most 10000");
+            if (!is_facet_name(f)) throw UsageError("--facet must be one of " + facet_name_list());
+        if (request.facet_size == 0) throw UsageError("--facet-size must be at least 1");
+        if (!format_name.empty()) {
+            auto parsed = parse_output_format(format_name);
+            if (!parsed) throw UsageError("--format must be text, json, jsonl, tsv or csv");
+            if (json && *parsed != OutputFormat::Json)
+                throw UsageError("--json is --format json; it cannot go with --format " +
+                                 format_name);
+            format = *parsed;
+        } else if (json) {
+            format = OutputFormat::Json;
+        }
+        if (limit == "all") {
+            request.limit = kAllHits;
+        } else if (!limit.empty()) {
+            unsigned n = 0;
+            auto [end, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), n);
+            if (ec != std::errc() || end != limit.data() + limit.size())
+                throw UsageError("--limit must be a number or 'all'");
+            if (n > kMaxPageLimit)
+                throw UsageError("--limit is at most 10000 (or 'all', which streams)");
+            request.limit = n;
+        }
         request.snippets = !no_snippets;
+        request.collapse = !no_collapse;
         request.query = query;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-search: %s\n%s\n", e.what(), kUsage);
@@ -94,18 +145,32 @@ int main(int argc, char** argv) {
 
     try {
         Searcher searcher(dbs.paths);
-        std::string out;
+        TextStyle style;
+        style.ansi = color == "always" ||
+                     (color == "auto" && isatty(STDOUT_FILENO) && format == OutputFormat::Text);
         if (info) {
             DatabaseInfo i = searcher.info();
-            out = json ? format_info_json(i) : format_info_text(i);
+            write_stdout(json ? format_info_json(i) : format_info_text(i));
+        } else if (!show.empty()) {
+            auto shown = searcher.show(show_collection, show_id, query, request.lang);
+            if (!shown) {
+                std::string message = "newsdex-search: no article " + show + " in the database";
+                auto like = searcher.ids_like(show_collection, show_id);
+                if (!like.empty()) {
+                    message += "; did you mean";
+                    for (const auto& id : like) message += " " + id;
+                }
+                std::fprintf(stderr, "%s\n", message.c_str());
+                return kExitNotFound;
+            }
+            write_stdout(format == OutputFormat::Json ? format_article_json(*shown)
+                                                      : format_article_text(*shown, style));
         } else {
-            SearchResult result = searcher.search(request);
-            TextStyle style;
-            style.ansi = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
-            out = json ? format_json(result) : format_text(result, style);
+            auto writer = make_result_writer(format, style, write_stdout);
+            searcher.search(request, *writer);
+            writer->finish();
         }
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        return kExitOk;
+        return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-search: %s\n", e.what());
         return kExitUsage;

@@ -385,10 +385,14 @@ class Builder {
         }
         if (name == "id")  // ids are exact (case kept), in whichever collection
             return Xapian::Query(Xapian::Query::OP_WILDCARD, unique_id_prefix(value));
-        std::string_view prefix = name == "source"  ? schema::kPrefixSource
-                                  : name == "topic" ? schema::kPrefixTopic
-                                  : name == "lang"  ? schema::kPrefixLang
-                                                    : schema::kPrefixCollection;
+        std::string_view prefix = name == "source"     ? schema::kPrefixSource
+                                  : name == "topic"    ? schema::kPrefixTopic
+                                  : name == "lang"     ? schema::kPrefixLang
+                                  : name == "place"    ? schema::kPrefixPlace
+                                  : name == "people"   ? schema::kPrefixPeople
+                                  : name == "org"      ? schema::kPrefixOrg
+                                  : name == "exchange" ? schema::kPrefixExchange
+                                                       : schema::kPrefixCollection;
         if (name == "lang") value = canonical_language(value);  // as the indexer stores it
         return Xapian::Query(filter_term(prefix, value));
     }

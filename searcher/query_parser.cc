@@ -13,10 +13,21 @@ namespace newsdex {
 namespace {
 
 // Canonical field names; lexemes point into this table, so its views outlive them.
-constexpr std::array<std::string_view, 8> kFields = {"title", "author", "source",     "topic",
-                                                     "lang",  "id",     "collection", "date"};
-constexpr std::array<std::string_view, 6> kFilterFields = {"source", "topic",      "lang",
-                                                           "id",     "collection", "date"};
+constexpr std::array<std::string_view, 12> kFields = {"title", "author", "source",     "topic",
+                                                      "lang",  "id",     "collection", "date",
+                                                      "place", "people", "org",        "exchange"};
+constexpr std::array<std::string_view, 10> kFilterFields = {
+    "source", "topic", "lang", "id", "collection", "date", "place", "people", "org", "exchange"};
+/// Other spellings users type for a field (plurals, the Reuters tag names).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kFieldAliases = {{
+    {"places", "place"},
+    {"person", "people"},
+    {"orgs", "org"},
+    {"exchanges", "exchange"},
+    {"topics", "topic"},
+    {"authors", "author"},
+    {"language", "lang"},
+}};
 
 std::string_view canonical_field(std::string_view name) {
     if (name.size() > 16) return {};
@@ -25,7 +36,18 @@ std::string_view canonical_field(std::string_view name) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     for (std::string_view f : kFields)
         if (f == lower) return f;
+    for (const auto& [alias, f] : kFieldAliases)
+        if (alias == lower) return f;
     return {};
+}
+
+/// "word:value" where word is letters only: meant as a field, but not one of
+/// ours (times, ratios and URLs have digits or slashes, so they do not count).
+bool looks_like_field(std::string_view name, std::string_view value) {
+    if (name.size() < 2 || name.size() > 16 || value.empty() || value.substr(0, 2) == "//")
+        return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
 enum class Lex { Word, Phrase, LParen, RParen, And, Or, Not, Near, End };
@@ -182,6 +204,10 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
         }
         if (std::size_t colon = w.find(':'); colon != std::string_view::npos && colon > 0) {
             std::string_view field = canonical_field(w.substr(0, colon));
+            if (field.empty() && looks_like_field(w.substr(0, colon), w.substr(colon + 1)))
+                notes.add("unknown field " + std::string(w.substr(0, colon)) +
+                          ": searched as words (fields: title author source topic place people "
+                          "org exchange lang collection id date)");
             if (!field.empty()) {
                 std::string_view value = w.substr(colon + 1);
                 if (value.empty()) {

@@ -1,7 +1,14 @@
 #pragma once
-// Search results and database info as text (terminal or pipe) and JSON.
+// Search results and database info as text (terminal or pipe), JSON, JSON
+// Lines, TSV and CSV. One writer per format, fed hit by hit (a HitSink), so a
+// result list of any length streams out; the whole-result functions below
+// drive the same writers, so each format has exactly one implementation.
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "searcher.h"
 
@@ -11,20 +18,57 @@ struct TextStyle {
     bool ansi = false;  ///< colours and bold on a terminal; "[...]" marks otherwise
 };
 
-std::string format_text(const SearchResult& result, const TextStyle& style);
+enum class OutputFormat { Text, Json, Jsonl, Tsv, Csv };
 
-/// {"query", "estimated_total", "took_ms", "suggestion", "relaxed", "notes",
-///  "hits": [{"rank", "collection", "id", "title", "title_html", "date", "source",
-///            "url", "lang", "topics", "score", "snippet", "snippet_text", "highlights"}],
-///  "facets": {"source": [{"value", "count"}]}}
-/// snippet is HTML-escaped with <mark>; highlights are [start, end) code-point
-/// offsets into snippet_text; date is "YYYY-MM-DD" or null.
+/// "text", "json", "jsonl", "tsv" or "csv"; nullopt for anything else.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
+/// Writes one result list in one format. begin() (from HitSink) writes the
+/// head, hit() each hit as it comes, finish() the tail; text goes to the
+/// output function as it is produced.
+///
+/// json: {"query", "estimated_total", "total_is_exact", "total_lower", "total_upper",
+///        "counts" ("clusters"|"articles"), "took_ms", "suggestion",
+///        "relaxed", "notes", "facets": {"source": [{"value", "count"}]},
+///        "hits": [{"rank", "collection", "id", "title", "title_html", "date", "source",
+///                  "url", "lang", "topics", "authors", "places",
+///                  "similar": [{"collection", "id"}], "similar_total", "score",
+///                  "snippet", "snippet_text", "highlights"}]}
+///   snippet is HTML-escaped with <mark>; highlights are [start, end) code-point
+///   offsets into snippet_text; date is "YYYY-MM-DD" or null.
+/// jsonl: one hit object (as in json) per line, nothing else.
+/// tsv, csv: a header row, then rank, collection, id, date, source, title, url,
+///   score, snippet (plain text) per hit. CSV is RFC 4180 (fields quoted when
+///   they hold a comma, quote, CR or LF; CRLF rows); TSV fields never hold a
+///   tab or line break (each becomes a space).
+class ResultWriter : public HitSink {
+  public:
+    using Output = std::function<void(std::string_view)>;
+    virtual void finish() = 0;
+};
+
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, const TextStyle& style,
+                                                 ResultWriter::Output out);
+
+/// A collected result in one format (the writer above, fed its hits).
+std::string format_result(const SearchResult& result, OutputFormat format,
+                          const TextStyle& style = {});
+
+std::string format_text(const SearchResult& result, const TextStyle& style);
 std::string format_json(const SearchResult& result);
 
-/// One stored article, whole: {"collection", "id", "title", "date", "source",
-/// "url", "lang", "authors", "topics", "places", "body"}; date is "YYYY-MM-DD"
-/// or null, empty source/url are null.
-std::string format_article_json(const Article& article);
+/// "479 results" when the total is exact, else "between 10,000 and 21,578
+/// results (about 15,020)": the wording of every text header.
+std::string total_phrase(const SearchResult& result);
+
+/// A stored article: text for reading (title, metadata, paragraphs, with the
+/// query's matches marked) or JSON of its stored fields:
+/// {"collection", "id", "title", "date", "source", "url", "lang", "authors",
+///  "topics", "places", "body", "paragraphs", "title_html", "paragraphs_html"};
+/// date is "YYYY-MM-DD" or null, empty source/url are null. newsdex-serve's
+/// /api/article answers the same JSON (no query marks).
+std::string format_article_text(const ShownArticle& article, const TextStyle& style);
+std::string format_article_json(const ShownArticle& article);
 
 std::string format_info_text(const DatabaseInfo& info);
 std::string format_info_json(const DatabaseInfo& info);

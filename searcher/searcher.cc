@@ -5,9 +5,12 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <unordered_map>
 
+#include "article_view.h"
 #include "errors.h"
+#include "near_duplicate.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "snippet_selector.h"
@@ -34,7 +37,6 @@ class RetryableOpenError : public DatabaseError {
   public:
     using DatabaseError::DatabaseError;
 };
-constexpr std::size_t kMaxFacetValues = 20;
 
 /// Sort key for date order that puts undated articles last in both directions.
 class DateKey : public Xapian::KeyMaker {
@@ -55,15 +57,16 @@ class DateKey : public Xapian::KeyMaker {
 /// of the date slot.
 class FacetCountSpy : public Xapian::MatchSpy {
   public:
-    enum class Kind { Values, YearOfDate };
+    enum class Kind { Values, YearOfDate, MonthOfDate };
     FacetCountSpy(Xapian::valueno slot, Kind kind) : slot_(slot), kind_(kind) {}
 
     void operator()(const Xapian::Document& doc, double) override {
         std::string v = doc.get_value(slot_);
         if (v.empty()) return;
-        if (kind_ == Kind::YearOfDate) {
+        if (kind_ != Kind::Values) {
+            // "YYYY" or "YYYY-MM" of the UTC date.
             ++counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v)))
-                          .substr(0, 4)];
+                          .substr(0, kind_ == Kind::YearOfDate ? 4 : 7)];
             return;
         }
         std::string_view rest(v);
@@ -110,15 +113,35 @@ class DeadlineDecider : public Xapian::MatchDecider {
     mutable std::uint32_t calls_ = 0;
 };
 
+using FacetSpec = std::pair<Xapian::valueno, FacetCountSpy::Kind>;
+
+/// What each of kFacetNames counts, in the same order (the names have one
+/// home, searcher.h, shared with newsdex-serve).
+constexpr FacetSpec kFacetSpecs[] = {
+    {schema::kSlotSource, FacetCountSpy::Kind::Values},
+    {schema::kSlotDate, FacetCountSpy::Kind::YearOfDate},
+    {schema::kSlotDate, FacetCountSpy::Kind::MonthOfDate},
+    {schema::kSlotTopics, FacetCountSpy::Kind::Values},
+    {schema::kSlotLang, FacetCountSpy::Kind::Values},
+    {schema::kSlotCollection, FacetCountSpy::Kind::Values},
+    {schema::kSlotPlaces, FacetCountSpy::Kind::Values},
+    {schema::kSlotPeople, FacetCountSpy::Kind::Values},
+    {schema::kSlotOrgs, FacetCountSpy::Kind::Values},
+    {schema::kSlotExchanges, FacetCountSpy::Kind::Values},
+};
+static_assert(std::size(kFacetSpecs) == std::size(kFacetNames));
+
+/// The slot and kind of a facet name; nullptr when it is not one.
+const FacetSpec* facet_spec(std::string_view name) {
+    auto it = std::find(std::begin(kFacetNames), std::end(kFacetNames), name);
+    if (it == std::end(kFacetNames)) return nullptr;
+    return &kFacetSpecs[it - std::begin(kFacetNames)];
+}
+
 std::unique_ptr<FacetCountSpy> make_facet_spy(const std::string& name) {
-    using Kind = FacetCountSpy::Kind;
-    if (name == "source") return std::make_unique<FacetCountSpy>(schema::kSlotSource, Kind::Values);
-    if (name == "year") return std::make_unique<FacetCountSpy>(schema::kSlotDate, Kind::YearOfDate);
-    if (name == "topic") return std::make_unique<FacetCountSpy>(schema::kSlotTopics, Kind::Values);
-    if (name == "lang") return std::make_unique<FacetCountSpy>(schema::kSlotLang, Kind::Values);
-    if (name == "collection")
-        return std::make_unique<FacetCountSpy>(schema::kSlotCollection, Kind::Values);
-    throw UsageError("unknown facet '" + name + "' (source, year, topic, lang, collection)");
+    const FacetSpec* spec = facet_spec(name);
+    if (!spec) throw UsageError("unknown facet '" + name + "' (" + facet_name_list() + ")");
+    return std::make_unique<FacetCountSpy>(spec->first, spec->second);
 }
 
 std::uint64_t directory_size(const fs::path& dir) {
@@ -154,8 +177,15 @@ std::optional<SortOrder> parse_sort_order(std::string_view name) {
     return std::nullopt;
 }
 
-bool is_facet_name(std::string_view name) {
-    return std::find(std::begin(kFacetNames), std::end(kFacetNames), name) != std::end(kFacetNames);
+bool is_facet_name(std::string_view name) { return facet_spec(name) != nullptr; }
+
+std::string facet_name_list() {
+    std::string out;
+    for (std::string_view name : kFacetNames) {
+        if (!out.empty()) out += ", ";
+        out += name;
+    }
+    return out;
 }
 
 std::string format_date(std::int64_t epoch_seconds) {
@@ -167,8 +197,19 @@ std::string format_date(std::int64_t epoch_seconds) {
     return buf;
 }
 
-Searcher::Searcher(std::vector<std::string> db_paths)
-    : paths_(std::move(db_paths)), last_revisions_(paths_.size()) {
+Searcher::Searcher(std::vector<std::string> db_paths) {
+    // The same database named twice (or through another path) is opened once;
+    // distinct databases holding the same article are handled by collapsing.
+    std::vector<fs::path> seen;
+    for (auto& path : db_paths) {
+        std::error_code ec;
+        fs::path canonical = fs::weakly_canonical(path, ec);
+        if (ec) canonical = path;
+        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+        seen.push_back(std::move(canonical));
+        paths_.push_back(std::move(path));
+    }
+    last_revisions_.resize(paths_.size());
     for (const auto& path : paths_) {
         std::error_code ec;
         if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
@@ -277,7 +318,7 @@ auto Searcher::with_stable_revision(Read&& read) -> decltype(read()) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    return with_stable_revision([&] { return search_once(request); });
+    return with_stable_revision([&] { return search_once(request, nullptr, 0); });
 }
 
 bool Searcher::refresh() {
@@ -303,7 +344,56 @@ std::optional<Article> Searcher::find_article(std::string_view collection,
     });
 }
 
-SearchResult Searcher::search_once(const SearchRequest& request) {
+SearchResult Searcher::search(const SearchRequest& request, HitSink& sink) {
+    /// Counts what reached the sink, so a rerun after a writer's commit
+    /// resumes instead of repeating hits.
+    class CountingSink : public HitSink {
+      public:
+        explicit CountingSink(HitSink& inner) : inner_(inner) {}
+        void begin(const SearchResult& head) override {
+            if (!begun_) inner_.begin(head);
+            begun_ = true;
+        }
+        void hit(const Hit& h) override {
+            inner_.hit(h);
+            ++passed_;
+        }
+        std::uint64_t passed() const { return passed_; }
+
+      private:
+        HitSink& inner_;
+        bool begun_ = false;
+        std::uint64_t passed_ = 0;
+    } counting(sink);
+    return with_stable_revision([&] { return search_once(request, &counting, counting.passed()); });
+}
+
+void Searcher::find_similar(const Xapian::Document& doc, Hit& hit) {
+    const std::string cluster = doc.get_value(schema::kSlotCluster);
+    if (cluster.empty()) return;
+    const std::string term = near_duplicate::cluster_term(cluster);
+    if (db_.get_termfreq(term) < 2) return;  // a singleton has no membership term
+    const std::string own = doc.get_value(schema::kSlotIdentity);
+    std::set<std::string> seen{own};
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+        if (*p == doc.get_docid()) continue;
+        Xapian::Document member = db_.get_document(*p);
+        if (member.get_value(schema::kSlotCluster) != cluster) continue;  // a hash collision
+        std::string identity = member.get_value(schema::kSlotIdentity);
+        if (!seen.insert(identity).second) continue;  // the same article in another database
+        ++hit.similar_total;
+        if (hit.similar.size() >= kMaxSimilarListed) continue;
+        if (auto split = split_unique_term(identity)) {
+            hit.similar.push_back({std::move(split->first), std::move(split->second)});
+        } else {
+            Article a = decode_stored_fields(member.get_data());
+            hit.similar.push_back({std::move(a.collection), std::move(a.id)});
+        }
+    }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
+                                   std::uint64_t skip) {
     auto started = std::chrono::steady_clock::now();
     SearchResult result;
     result.query = request.query;
@@ -328,6 +418,15 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     if (request.deadline) deadline_decider.emplace(*request.deadline);
 
     std::vector<std::pair<std::string, std::unique_ptr<FacetCountSpy>>> spies;
+    const bool collapsing = request.collapse || paths_.size() > 1;
+    // The page: from `first`, `count` hits. Every match (kAllHits): Xapian's
+    // match set then holds a docid and weight per match (tens of bytes),
+    // while hits are built and passed on one by one.
+    const Xapian::doccount first = request.offset + static_cast<Xapian::doccount>(skip);
+    const Xapian::doccount count = request.limit == kAllHits
+                                       ? db_.get_doccount()
+                                       : request.limit - static_cast<Xapian::doccount>(skip);
+    Xapian::doccount fetch_from = first, fetch = count;
     auto run = [&](const Xapian::Query& query) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
@@ -338,6 +437,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             enquire.set_sort_by_key_then_relevance(&newest, true);
         if (request.sort == SortOrder::Oldest)
             enquire.set_sort_by_key_then_relevance(&oldest, false);
+        // Collapsing on identity makes one hit of the same article reached
+        // through several databases; on the cluster, one of its near-duplicates
+        // too (a singleton's cluster is its identity, so that still holds).
+        // One database cannot hold an article twice (the unique term), so
+        // identity collapsing is only needed across databases.
+        if (collapsing)
+            enquire.set_collapse_key(request.collapse ? schema::kSlotCluster
+                                                      : schema::kSlotIdentity);
         spies.clear();
         for (const auto& name : request.facets) {
             spies.emplace_back(name, make_facet_spy(name));
@@ -345,9 +452,22 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         }
         const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
         // Facets count the whole match set, not the page; so does --exact.
-        Xapian::doccount check_at_least =
-            (request.exact_total || !request.facets.empty()) ? db_.get_doccount() : 0;
-        return enquire.get_mset(request.offset, request.limit, check_at_least, nullptr, decider);
+        // Otherwise the first count_bound matches are always evaluated, so a
+        // total up to the bound is exact whatever page is asked for; above it
+        // the total is reported as Xapian's bounds, never as a low guess.
+        Xapian::doccount check_at_least = (request.exact_total || !request.facets.empty())
+                                              ? db_.get_doccount()
+                                              : request.count_bound;
+        if (collapsing && request.limit != kAllHits) {
+            // Xapian's bounds stay loose when collapsing, even with every
+            // match examined: fetch the matches up to the count bound (ids
+            // and weights only), so the match set's size is the exact count
+            // whenever it falls short of what was asked for.
+            fetch_from = 0;
+            fetch = std::max(first + count,
+                             request.exact_total ? db_.get_doccount() : request.count_bound);
+        }
+        return enquire.get_mset(fetch_from, fetch, check_at_least, nullptr, decider);
     };
 
     Xapian::MSet mset;
@@ -360,19 +480,52 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             result.relaxed = mset.get_matches_upper_bound() > 0;
         }
     }
-    result.estimated_total = mset.get_matches_estimated();
-    result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.counts_clusters = request.collapse;
+    if (fetch_from == 0 && mset.size() < fetch) {
+        // Every match is in the match set (see run): its size is the count.
+        result.total_lower = result.total_upper = result.estimated_total = mset.size();
+    } else if (!collapsing) {
+        result.estimated_total = mset.get_matches_estimated();
+        result.total_lower = mset.get_matches_lower_bound();
+        result.total_upper = mset.get_matches_upper_bound();
+    } else {
+        // Collapsing never adds hits: the articles' upper bound caps the count.
+        result.estimated_total = mset.get_matches_estimated();
+        result.total_lower = mset.get_matches_lower_bound();
+        result.total_upper =
+            std::min(mset.get_matches_upper_bound(), mset.get_uncollapsed_matches_upper_bound());
+    }
+    result.total_is_exact = result.total_lower == result.total_upper;
 
     for (const auto& [name, spy] : spies)
-        result.facets.emplace_back(name, spy->top(kMaxFacetValues));
+        result.facets.emplace_back(name, spy->top(request.facet_size));
+
+    check_deadline(request.deadline);
+    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
+        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
+    else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
+        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
+
+    auto took = [&] {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    };
+    if (sink) {
+        // Streaming: the head is the match's cost; writing is the reader's.
+        result.took_ms = took();
+        sink->begin(result);
+    }
 
     check_deadline(request.deadline);
     SnippetSelector selector(analyzer_, plan.highlight, request.lang);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto page_end = static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(mset.size(), std::uint64_t(first - fetch_from) + count));
+    for (Xapian::doccount index = first - fetch_from; index < page_end; ++index) {
+        Xapian::MSetIterator it = mset[index];
         check_deadline(request.deadline);
         Article stored = decode_stored_fields(it.get_document().get_data());
         Hit hit;
-        hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
+        hit.rank = it.get_rank() + 1;  // get_rank counts from the first match, not the page
         hit.score = it.get_weight();
         hit.collection = std::move(stored.collection);
         hit.id = std::move(stored.id);
@@ -380,6 +533,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         hit.url = std::move(stored.url);
         hit.lang = std::move(stored.lang);
         hit.topics = std::move(stored.topics);
+        hit.authors = std::move(stored.authors);
+        hit.places = std::move(stored.places);
         hit.date = stored.date;
         if (request.snippets) {
             hit.title_marked = whole_text_marked(selector, stored.title);
@@ -390,19 +545,58 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             hit.title_marked.html = html_escape(stored.title);
         }
         hit.title = std::move(stored.title);
-        result.hits.push_back(std::move(hit));
+        find_similar(it.get_document(), hit);
+        if (sink)
+            sink->hit(hit);
+        else
+            result.hits.push_back(std::move(hit));
     }
-
-    check_deadline(request.deadline);
-    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
-        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
-    else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
-        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
-
-    result.took_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
+    if (!sink) result.took_ms = took();
     return result;
+}
+
+std::optional<ShownArticle> Searcher::show(const std::string& collection, const std::string& id,
+                                           const std::string& query, const std::string& lang) {
+    std::optional<Article> article = find_article(collection, id);
+    if (!article) return std::nullopt;
+    // Marking reads no database: outside the pinned lookup.
+    ShownArticle shown;
+    shown.article = std::move(*article);
+    shown.paragraphs = body_paragraphs(shown.article.body);
+    HighlightTerms highlight;
+    if (!query.empty()) {
+        QueryOptions options;
+        options.lang = lang;
+        highlight = build_query(query, options, analyzer_).highlight;
+    }
+    SnippetSelector selector(analyzer_, highlight, lang);
+    shown.title_marked = whole_text_marked(selector, shown.article.title);
+    for (const auto& paragraph : shown.paragraphs)
+        shown.paragraphs_marked.push_back(whole_text_marked(selector, paragraph));
+    return shown;
+}
+
+std::vector<std::string> Searcher::ids_like(const std::string& collection, const std::string& id,
+                                            std::size_t max) {
+    return with_stable_revision([&] {
+        std::vector<std::string> out;
+        const std::string prefix = unique_id_prefix(id);
+        // The id's own prefix without the separator: "politics/253" finds
+        // "politics/253.txt" of every collection; keep the named one.
+        const std::string head = prefix.substr(0, prefix.size() - 1);
+        for (auto t = db_.allterms_begin(head); t != db_.allterms_end(head) && out.size() < max;
+             ++t) {
+            const std::string term = *t;
+            auto sep = term.find(schema::kListSeparator, head.size());
+            if (sep == std::string::npos) continue;
+            std::string found_collection = term.substr(sep + 1);
+            if (!collection.empty() && found_collection != collection) continue;
+            out.push_back(
+                found_collection + "/" +
+                term.substr(schema::kPrefixUnique.size(), sep - schema::kPrefixUnique.size()));
+        }
+        return out;
+    });
 }
 
 DatabaseInfo Searcher::info() {

@@ -27,29 +27,53 @@ enum class SortOrder { Relevance, Newest, Oldest };
 /// "relevance", "newest" or "oldest"; nullopt for anything else.
 std::optional<SortOrder> parse_sort_order(std::string_view name);
 
-/// The facets a search can count (SearchRequest::facets).
-inline constexpr std::string_view kFacetNames[] = {"source", "year", "topic", "lang", "collection"};
+/// The facets a search can count (SearchRequest::facets): value slots, and
+/// the year or month of the date.
+inline constexpr std::string_view kFacetNames[] = {
+    "source", "year", "month", "topic", "lang", "collection", "place", "people", "org", "exchange"};
 bool is_facet_name(std::string_view name);
+/// kFacetNames as "source, year, …" for messages.
+std::string facet_name_list();
 
 /// BM25 defaults, tuned on the TIME collection (see bench/RESULTS.md).
 inline constexpr double kDefaultBm25K1 = 2.0;
 inline constexpr double kDefaultBm25B = 0.75;
 
+/// Matches a search evaluates at least, so that any total up to this many is
+/// exact (Xapian's check_at_least); above it the total is a range. Chosen on
+/// the Reuters query set: see "Honest counts" in bench/RESULTS.md.
+inline constexpr unsigned kDefaultCountBound = 10000;
+
+inline constexpr unsigned kDefaultFacetSize = 20;
+
+/// SearchRequest::limit for "every match" (--limit all): hits are meant to be
+/// streamed through a HitSink, not collected.
+inline constexpr unsigned kAllHits = static_cast<unsigned>(-1);
+
 struct SearchRequest {
     std::string query;
-    unsigned limit = 10;
+    unsigned limit = 10;  ///< kAllHits: every match
     unsigned offset = 0;
     bool any = false;
     SortOrder sort = SortOrder::Relevance;
-    /// source | year | topic | lang | collection
+    /// Each one of kFacetNames.
     std::vector<std::string> facets;
+    /// Values listed per facet (the most frequent first).
+    unsigned facet_size = kDefaultFacetSize;
     bool snippets = true;
     SnippetOptions snippet;
     double bm25_k1 = kDefaultBm25K1;
     double bm25_b = kDefaultBm25B;
     std::string lang = "en";   ///< stemming language of the query
-    bool exact_total = false;  ///< count every match instead of estimating
-    bool suggest = true;       ///< compute "did you mean"
+    bool exact_total = false;  ///< count every match, however many
+    /// Totals up to this are exact; independent of limit and offset, so the
+    /// count of a query never changes with the page asked for.
+    unsigned count_bound = kDefaultCountBound;
+    bool suggest = true;  ///< compute "did you mean"
+    /// One hit per near-duplicate cluster (totals and facets then count
+    /// clusters). Off: one hit per article. Either way the same (collection,
+    /// id) reached through several databases is one hit.
+    bool collapse = true;
     /// Only articles dated in this range, whatever the query says (the same
     /// filter as the query language's date:, applied to the whole query).
     std::optional<DateRange> date;
@@ -59,14 +83,27 @@ struct SearchRequest {
     std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
+/// Another article of a hit's near-duplicate cluster.
+struct SimilarArticle {
+    std::string collection, id;
+};
+
+/// Cluster members listed per hit, at most (similar_total counts them all).
+inline constexpr std::size_t kMaxSimilarListed = 20;
+
 struct Hit {
     unsigned rank = 0;  ///< 1-based, counting from the first page
     std::string collection, id, title, source, url, lang;
-    std::vector<std::string> topics;
+    std::vector<std::string> topics, authors, places;
     std::optional<std::int64_t> date;
     double score = 0;
     RenderedSnippet snippet;       ///< empty text when snippets are off
     RenderedSnippet title_marked;  ///< the whole title with its matches
+    /// The other articles of its near-duplicate cluster, oldest first (each
+    /// (collection, id) once, at most kMaxSimilarListed), and how many there
+    /// are. Whether or not they match the query: they are the same story.
+    std::vector<SimilarArticle> similar;
+    std::uint64_t similar_total = 0;
 };
 
 struct FacetValue {
@@ -76,14 +113,38 @@ struct FacetValue {
 
 struct SearchResult {
     std::string query;
+    /// Xapian's estimate; exact when total_is_exact. The true total lies in
+    /// [total_lower, total_upper] (equal bounds when exact).
     std::uint64_t estimated_total = 0;
     bool total_is_exact = false;
+    std::uint64_t total_lower = 0, total_upper = 0;
+    /// What the totals count: near-duplicate clusters (collapse on) or articles.
+    bool counts_clusters = false;
     double took_ms = 0;
     std::string suggestion;  ///< "" when none
     bool relaxed = false;    ///< no article had all words; ranked those matching most
     std::vector<std::string> notes;
     std::vector<Hit> hits;
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
+};
+
+/// Receives a search's hits one at a time, so a result list of any length
+/// is written out in memory bounded by one hit (plus Xapian's match set of
+/// document ids and weights).
+class HitSink {
+  public:
+    virtual ~HitSink() = default;
+    /// Once, before any hit: totals, notes, suggestion and facets (no hits).
+    virtual void begin(const SearchResult& head) = 0;
+    virtual void hit(const Hit& hit) = 0;
+};
+
+/// A stored article as `--show` prints it.
+struct ShownArticle {
+    Article article;                                 ///< the stored fields
+    std::vector<std::string> paragraphs;             ///< the body's paragraphs (body_paragraphs)
+    RenderedSnippet title_marked;                    ///< title with the query's matches
+    std::vector<RenderedSnippet> paragraphs_marked;  ///< each paragraph with them
 };
 
 struct DatabaseInfo {
@@ -110,6 +171,22 @@ class Searcher {
     /// Xapian error reaches the caller. Throws DatabaseError if the database
     /// breaks for good.
     SearchResult search(const SearchRequest& request);
+
+    /// The same search with every hit passed to `sink` as it is read instead
+    /// of collected (the returned result has no hits). If a writer commits
+    /// midway, the search is rerun on the new revision from the first hit not
+    /// yet passed on.
+    SearchResult search(const SearchRequest& request, HitSink& sink);
+
+    /// The stored article (collection, id), with the matches of `query`
+    /// marked when it is not empty; nullopt when no database holds it.
+    std::optional<ShownArticle> show(const std::string& collection, const std::string& id,
+                                     const std::string& query, const std::string& lang = "en");
+
+    /// Up to `max` "collection/id" of stored articles whose id starts with
+    /// `id` (a path given without its extension, say), for "did you mean".
+    std::vector<std::string> ids_like(const std::string& collection, const std::string& id,
+                                      std::size_t max = 5);
 
     DatabaseInfo info();
 
@@ -139,7 +216,8 @@ class Searcher {
     /// Pins each database, then opens or reopens it at its newest revision.
     std::vector<RevisionPin> pin_newest_revisions();
     void open_shards();
-    SearchResult search_once(const SearchRequest& request);
+    void find_similar(const Xapian::Document& doc, Hit& hit);
+    SearchResult search_once(const SearchRequest& request, HitSink* sink, std::uint64_t skip);
     DatabaseInfo info_once();
 
     std::vector<std::string> paths_;

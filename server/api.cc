@@ -108,10 +108,8 @@ SearchRequest parse_search(const Target& target, const Limits& limits) {
                     comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
                 if (facet.empty()) continue;
                 if (!is_facet_name(facet))
-                    throw ClientError{400,
-                                      "parameter facet must be source, year, topic, lang or "
-                                      "collection, not '" +
-                                          facet + "'"};
+                    throw ClientError{400, "parameter facet must be one of " + facet_name_list() +
+                                               ", not '" + facet + "'"};
                 if (std::find(request.facets.begin(), request.facets.end(), facet) ==
                     request.facets.end())
                     request.facets.push_back(facet);
@@ -175,7 +173,7 @@ Response article(std::string_view rest, Worker& worker) {
     require_utf8("collection", *collection);
     require_utf8("id", *id);
     refresh(worker);
-    auto found = worker.searcher.find_article(*collection, *id);
+    auto found = worker.searcher.show(*collection, *id, /*query=*/"");
     if (!found) throw ClientError{404, "no article " + *id + " in collection " + *collection};
     return json(format_article_json(*found));
 }

@@ -1,5 +1,5 @@
 // Reuters-21578 SGML: a DOCTYPE line, then sibling <REUTERS NEWID="n"> elements
-// with DATE, TOPICS/PLACES (<D> lists) and TEXT (TITLE, DATELINE, BODY).
+// with DATE, TOPICS/PLACES/PEOPLE/ORGS/EXCHANGES (<D> lists) and TEXT (TITLE, DATELINE, BODY).
 //
 // The file is read line by line; one record is buffered at a time. TEXT comes in
 // three kinds: normal (TITLE + BODY), TYPE="BRIEF" (a title only) and
@@ -88,6 +88,9 @@ class ReutersParser {
         }
         a.topics = d_list(body_part, "TOPICS");
         a.places = d_list(body_part, "PLACES");
+        a.people = d_list(body_part, "PEOPLE");
+        a.orgs = d_list(body_part, "ORGS");
+        a.exchanges = d_list(body_part, "EXCHANGES");
 
         if (auto t = find_element(body_part, "TEXT")) {
             std::string type = to_lower(tag_attribute(t->open_tag, "TYPE"));

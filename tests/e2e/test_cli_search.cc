@@ -218,7 +218,8 @@ TEST(CliSearchShared, ReutersTopicsAndDateRanges) {
                   .exit_code,
               0);
     auto total = [&](std::vector<std::string> args) {
-        args.insert(args.begin(), {"--db", db, "--json", "--exact", "--limit", "5"});
+        args.insert(args.begin(),
+                    {"--db", db, "--json", "--exact", "--no-collapse", "--limit", "5"});
         auto r = run_command(tool_path("newsdex-search"), args);
         EXPECT_EQ(r.exit_code, 0) << r.err;
         rapidjson::Document d;

@@ -5,6 +5,7 @@
 #include "analysis/text_analyzer.h"
 #include "analysis/text_sanitizer.h"
 #include "document_builder.h"
+#include "near_duplicate_clusters.h"
 
 namespace newsdex::test {
 
@@ -42,6 +43,8 @@ void write_articles(const std::filesystem::path& path, std::vector<Article> arti
         for (const auto& w : built.spelling_words) db.add_spelling(w);
     }
     db.commit();
+    CommitGate no_readers;  // fixtures are written before anyone searches them
+    cluster_near_duplicates(db, analyzer, no_readers);  // as the indexer does after its last commit
 }
 
 }  // namespace

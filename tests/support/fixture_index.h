@@ -18,7 +18,7 @@ Article make_article(std::string id, std::string title, std::string body, std::s
                      std::string lang = "en");
 
 /// Sanitizes and indexes `articles` into a new database at `path` (spelling
-/// data included) and returns it opened for reading.
+/// data and near-duplicate clusters included) and returns it opened for reading.
 Xapian::Database build_fixture_index(const std::filesystem::path& path,
                                      std::vector<Article> articles);
 
