@@ -19,7 +19,8 @@ namespace {
 const char* kQueryUsage =
     "usage: newsdex-bench query [--db DIR]... --queries FILE [--warmup N] [--runs N] [--threads "
     "T]\n"
-    "                           [--limit K] [--snippets] [--exact] [--count-bound N] [--class "
+    "                           [--limit K] [--snippets] [--exact] [--count-bound N] "
+    "[--no-collapse] [--class "
     "NAME]... [--json OUT] "
     "[--svg FILE]\n"
     "Runs each query of FILE (CLASS<TAB>QUERY per line; # comments) through the searcher library "
@@ -37,6 +38,7 @@ int query_command(int argc, char** argv) {
     std::string queries_file, json_out, svg_out;
     std::vector<std::string> only_classes;
 
+    bool no_collapse = false;
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
     dbs.add_to(desc);
@@ -53,6 +55,8 @@ int query_command(int argc, char** argv) {
         "measure without and with snippets, and report the ratio (default: without only)")(
         "exact", po::bool_switch(&options.exact),
         "count every match exactly (as newsdex-search --exact)")(
+        "no-collapse", po::bool_switch(&no_collapse),
+        "one hit per article (as newsdex-search --no-collapse)")(
         "count-bound", po::value(&options.count_bound)->value_name("N"),
         "totals up to N are counted exactly (default as newsdex-search; 0: estimate only)")(
         "class", po::value(&only_classes)->value_name("NAME")->composing(),
@@ -71,6 +75,7 @@ int query_command(int argc, char** argv) {
         dbs.finish();
         if (queries_file.empty()) throw UsageError("--queries FILE is required");
         if (options.runs == 0) throw UsageError("--runs must be at least 1");
+        options.collapse = !no_collapse;
         if (options.threads == 0 || options.threads > 256)
             throw UsageError("--threads must be 1..256");
         if (options.limit == 0 || options.limit > 10000)

@@ -108,6 +108,7 @@ std::string describe_method(const QueryBenchOptions& o) {
         (o.snippets ? " without and with snippets" : " without snippets") +
         (o.exact ? ", exact match counts"
                  : ", totals exact up to " + std::to_string(o.count_bound) + " matches") +
+        (o.collapse ? ", near-duplicates collapsed" : ", no collapsing") +
         "; latency = wall time of Searcher::search (steady clock, ms); percentiles are "
         "nearest-rank "
         "over queries x runs; QPS = median over runs of queries / summed latency (1 thread)";
@@ -190,6 +191,8 @@ std::string format_query_json(const QueryBenchResult& result, const QueryReportC
     w.Bool(o.exact);
     w.Key("count_bound");
     w.Uint(o.count_bound);
+    w.Key("collapse");
+    w.Bool(o.collapse);
     put(w, "percentile", std::string("nearest-rank"));
     put(w, "description", describe_method(o));
     w.EndObject();

@@ -37,7 +37,7 @@ std::optional<std::pair<std::string, std::string>> split_unique_term(std::string
     // characters), so the first one ends it; a hashed term is at the limit.
     auto sep = term.find(schema::kListSeparator);
     if (sep == std::string_view::npos) return std::nullopt;
-    if (term.size() + schema::kPrefixUnique.size() >= kMaxTermBytes) return std::nullopt;
+    if (term.size() + schema::kPrefixUnique.size() >= kMaxFieldTermBytes) return std::nullopt;
     return std::make_pair(std::string(term.substr(sep + 1)), std::string(term.substr(0, sep)));
 }
 
