@@ -458,15 +458,6 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         Xapian::doccount check_at_least = (request.exact_total || !request.facets.empty())
                                               ? db_.get_doccount()
                                               : request.count_bound;
-        if (collapsing && request.limit != kAllHits) {
-            // Xapian's bounds stay loose when collapsing, even with every
-            // match examined: fetch the matches up to the count bound (ids
-            // and weights only), so the match set's size is the exact count
-            // whenever it falls short of what was asked for.
-            fetch_from = 0;
-            fetch = std::max(first + count,
-                             request.exact_total ? db_.get_doccount() : request.count_bound);
-        }
         return enquire.get_mset(fetch_from, fetch, check_at_least, nullptr, decider);
     };
 
@@ -479,11 +470,27 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             mset = run(plan.relaxed);
             result.relaxed = mset.get_matches_upper_bound() > 0;
         }
+        // Xapian's bounds stay loose when collapsing, even with every match
+        // examined. With few matching articles, fetch them all (ids and
+        // weights) so the match set's size is the exact count; with more,
+        // the count stays a range, because Xapian's collapser grows costly
+        // with the fetch size (bench/RESULTS.md, "Honest counts").
+        const Xapian::doccount articles = mset.get_uncollapsed_matches_upper_bound();
+        const Xapian::doccount fetch_all =
+            request.exact_total ? articles : std::min(articles, kCollapsedExactCount);
+        if (collapsing && request.limit != kAllHits && articles > first + count &&
+            fetch_all == articles) {
+            fetch_from = 0;
+            fetch = articles + 1;
+            mset = run(result.relaxed ? plan.relaxed : plan.query);
+        }
     }
     result.counts_clusters = request.collapse;
-    if (fetch_from == 0 && mset.size() < fetch) {
-        // Every match is in the match set (see run): its size is the count.
-        result.total_lower = result.total_upper = result.estimated_total = mset.size();
+    // Fewer hits than asked for: the match set holds every match from
+    // fetch_from on (unless it is empty because the page is past the end).
+    if (mset.size() < fetch && (fetch_from == 0 || mset.size() > 0)) {
+        result.total_lower = result.total_upper = result.estimated_total =
+            std::uint64_t(fetch_from) + mset.size();
     } else if (!collapsing) {
         result.estimated_total = mset.get_matches_estimated();
         result.total_lower = mset.get_matches_lower_bound();

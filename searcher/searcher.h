@@ -43,6 +43,10 @@ inline constexpr double kDefaultBm25B = 0.75;
 /// exact (Xapian's check_at_least); above it the total is a range. Chosen on
 /// the Reuters query set: see "Honest counts" in bench/RESULTS.md.
 inline constexpr unsigned kDefaultCountBound = 10000;
+/// With near-duplicates collapsed, Xapian's counts are only bounds; totals
+/// are made exact by fetching every match when at most this many articles
+/// match (the collapser's cost grows with the fetch: bench/RESULTS.md).
+inline constexpr unsigned kCollapsedExactCount = 1000;
 
 inline constexpr unsigned kDefaultFacetSize = 20;
 

@@ -203,6 +203,7 @@ DbCheck check_database(const fs::path& db, const std::string& query) {
         SearchRequest request;
         request.query = query;
         request.exact_total = true;
+        request.collapse = false;  // counting articles, not near-duplicate clusters
         request.limit = 1;
         request.suggest = false;
         check.hits = searcher.search(request).estimated_total;

@@ -65,6 +65,7 @@ void read_while_writing(const fs::path& db, const std::atomic<bool>& writer_done
             SearchRequest request;
             request.query = i % 2 ? "newsdexmarker" : "newsdexmarker harbour OR \"council vote\"";
             request.exact_total = true;
+            request.collapse = false;  // counting articles, not near-duplicate clusters
             request.facets = {"year", "collection"};
             if (long_searches && i % 2 == 0) request.limit = 100;
             SearchResult result = searcher->search(request);

@@ -108,7 +108,7 @@ const ParseCase kCases[] = {
     {"excluded_filter", "ferry -topic:sport", "(seq ferry -topic:sport)", ""},
     {"date_range", "date:1987-03-01..1987-03-31", "date:1987-03-01..1987-03-31", ""},
     {"date_open_start", "date:..1987-02", "date:..1987-02", ""},
-    {"unknown_field_is_text", "foo:bar", "foo:bar", ""},
+    {"unknown_field_is_text", "foo:bar", "foo:bar", "unknown field foo: searched as words"},
     {"time_is_text", "10:30", "10:30", ""},
     {"url_is_text", "http://example.com", "http://example.com", ""},
     // --- lenient recovery
