@@ -255,7 +255,8 @@ async function openArticle(key, push) {
     }
     const body = $('article-body');
     body.replaceChildren();
-    for (const para of (a.body || '').split(/\n\s*\n|\n(?=\s)/)) if (para.trim()) body.append(el('p', {}, para.trim()));
+    // The server splits paragraphs (the one rule, as --show does).
+    for (const para of (a.paragraphs || [])) body.append(el('p', {}, para));
     showArticle(true);
   } catch (e) {
     showError(e.message);
