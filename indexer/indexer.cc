@@ -535,7 +535,7 @@ IndexStats IndexRun::run() {
     try {
         if (!target) target.emplace(options_.db_path, Xapian::DB_OPEN);
         // An interrupted run stops quickly; the next run clusters what it left.
-        if (!(user_cancel_ && user_cancel_->load())) {
+        if (!interrupted()) {
             TextAnalyzer analyzer;
             CommitGate gate(options_.db_path, commit_gate_options());
             stats_.clusters = cluster_near_duplicates(*target, analyzer, gate);
