@@ -26,6 +26,14 @@ const char* kUsage =
     "date:1987-03-01..1987-03-31 date:1987 date:..1987-02 date:2024-10..\n"
     "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable.";
 
+/// Bounds of the numeric options. A page of 10,000 hits is already more than
+/// a terminal or a JSON consumer pages through; offsets stay well inside
+/// Xapian's 32-bit document counts.
+constexpr std::int64_t kMaxLimit = 10000;
+constexpr std::int64_t kMaxOffset = 1'000'000'000;
+constexpr std::int64_t kMaxSnippetChars = 100'000;
+constexpr std::int64_t kMaxFragments = 100;
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -40,20 +48,25 @@ int main(int argc, char** argv) {
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
     dbs.add_to(desc);
-    desc.add_options()("limit,n", po::value(&request.limit)->value_name("N"),
-                       "hits to show (default 10)")(
-        "offset", po::value(&request.offset)->value_name("N"), "skip the first N hits (paging)")(
-        "json", po::bool_switch(&json), "JSON output")(
+    desc.add_options()("limit,n",
+                       cli::whole_number(&request.limit, 0, kMaxLimit, "limit")->value_name("N"),
+                       "hits to show, 0..10000 (default 10; 0: counts and facets only)")(
+        "offset", cli::whole_number(&request.offset, 0, kMaxOffset, "offset")->value_name("N"),
+        "skip the first N hits (paging)")("json", po::bool_switch(&json), "JSON output")(
         "sort", po::value(&sort)->value_name("ORDER"), "relevance (default), newest or oldest")(
         "any", po::bool_switch(&request.any),
         "rank articles matching any word (default: all words)")(
         "facet", po::value(&request.facets)->value_name("NAME")->composing(),
         "count hits by source, year, topic, lang or collection (repeatable)")(
-        "snippet-chars", po::value(&request.snippet.max_chars)->value_name("N"),
-        "snippet length in characters (default 240)")(
-        "fragments", po::value(&request.snippet.fragments)->value_name("N"),
-        "passages per snippet (default 2)")("no-snippets", po::bool_switch(&no_snippets),
-                                            "titles and metadata only")(
+        "snippet-chars",
+        cli::whole_number(&request.snippet.max_chars, 1, kMaxSnippetChars, "snippet-chars")
+            ->value_name("N"),
+        "snippet length in characters, 1..100000 (default 240)")(
+        "fragments",
+        cli::whole_number(&request.snippet.fragments, 1, kMaxFragments, "fragments")
+            ->value_name("N"),
+        "passages per snippet, 1..100 (default 2)")("no-snippets", po::bool_switch(&no_snippets),
+                                                    "titles and metadata only")(
         "color", po::value(&color)->value_name("WHEN"), "auto (default), always or never")(
         "bm25", po::value(&bm25)->value_name("K1,B"),
         "BM25 parameters (default 2.0,0.75, tuned on TIME)")(
@@ -84,7 +97,6 @@ int main(int argc, char** argv) {
         for (const auto& f : request.facets)
             if (!is_facet_name(f))
                 throw UsageError("--facet must be source, year, topic, lang or collection");
-        if (request.limit > 10000) throw UsageError("--limit is at most 10000");
         request.snippets = !no_snippets;
         request.query = query;
     } catch (const UsageError& e) {
