@@ -38,6 +38,20 @@ void DatabaseOption::finish() {
     if (path.empty()) path = default_db_path();
 }
 
+namespace {
+/// `--db ''` is a mistake in the command (an unset shell variable), not a
+/// database that failed to open: a usage error (exit 2).
+void reject_empty_db(const po::variables_map& vm) {
+    if (!vm.count("db")) return;
+    const auto& value = vm["db"].value();
+    bool empty = false;
+    if (const auto* one = boost::any_cast<std::string>(&value)) empty = one->empty();
+    if (const auto* many = boost::any_cast<std::vector<std::string>>(&value))
+        for (const auto& p : *many) empty = empty || p.empty();
+    if (empty) throw UsageError("--db takes a directory, not an empty string");
+}
+}  // namespace
+
 void DatabaseListOption::add_to(po::options_description& desc) {
     desc.add_options()("db", po::value(&paths)->value_name("DIR")->composing(),
                        "database directory; repeat to search several as one "
@@ -187,6 +201,7 @@ bool parse(int argc, char** argv, const po::options_description& visible,
             return false;
         }
         po::notify(vm);
+        reject_empty_db(vm);
     } catch (const po::error& e) {
         throw UsageError(e.what());
     }

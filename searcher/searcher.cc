@@ -167,11 +167,38 @@ std::string format_date(std::int64_t epoch_seconds) {
     return buf;
 }
 
+namespace {
+
+/// What a user is told when `path` cannot be opened: what is wrong with it in
+/// their terms, never Xapian's exception names or backend details (those say
+/// "Couldn't detect type of database" for a plain directory and quote the
+/// first line of a text file).
+[[noreturn]] void throw_open_failure(const std::string& path, const Xapian::Error& e) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (fs::is_directory(st) &&
+        (fs::status(fs::path(path) / "iamglass", ec).type() == fs::file_type::not_found &&
+         fs::status(fs::path(path) / "iamchert", ec).type() == fs::file_type::not_found))
+        throw DatabaseError(path + ": not a newsdex database (a directory without an index)");
+    if (!fs::is_directory(st)) throw DatabaseError(path + ": not a newsdex database");
+    const std::string_view type = e.get_type();
+    if (type == "DatabaseVersionError")
+        throw DatabaseError(path + ": written by an incompatible Xapian version; re-index it");
+    if (type == "DatabaseCorruptError")
+        throw DatabaseError(path + ": the database is damaged; re-index it");
+    const std::string msg = e.get_msg();
+    if (msg.find("ermission denied") != std::string::npos)
+        throw DatabaseError(path + ": permission denied");
+    throw DatabaseError(path + ": cannot be opened as a newsdex database");
+}
+
+}  // namespace
+
 Searcher::Searcher(std::vector<std::string> db_paths)
     : paths_(std::move(db_paths)), last_revisions_(paths_.size()) {
     for (const auto& path : paths_) {
         std::error_code ec;
-        if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
+        if (!fs::exists(path, ec)) throw DatabaseError(path + ": no such database");
     }
     // The first open is pinned too: opening reads root blocks that a writer
     // two commits further on could be reusing.
@@ -196,11 +223,9 @@ void Searcher::open_shards() {
             // when a writer has reused that block, opening reports "Expected
             // block N to be level L". Opening again reads the new root; real
             // corruption fails every time.
-            throw RetryableOpenError("database " + path +
-                                     " cannot be opened: DatabaseCorruptError: " + e.get_msg());
+            throw RetryableOpenError(path + ": the database is damaged; re-index it");
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("database " + path + " cannot be opened: " +
-                                std::string(e.get_type()) + ": " + e.get_msg());
+            throw_open_failure(path, e);
         }
     }
     // `combined` shares each shard's internals: reopening it reopens the
