@@ -1,6 +1,7 @@
 #include "result_format.h"
 
 #include "number_format.h"
+#include "terminal_text.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -49,17 +50,22 @@ std::string format_text(const SearchResult& r, const TextStyle& style) {
                   group_thousands(r.estimated_total).c_str(),
                   r.estimated_total == 1 ? "result" : "results");
     out += head;
-    out += r.query;
+    out += terminal_safe(r.query, kMaxEchoedQueryChars);
     std::snprintf(head, sizeof head, "\" (%.1f ms)\n", r.took_ms);
     out += head;
     if (r.relaxed) out += "no article has all the words; showing articles that match the most\n";
-    if (!r.suggestion.empty()) out += "did you mean: " + r.suggestion + "\n";
-    for (const auto& note : r.notes) out += "note: " + note + "\n";
-    const TerminalStyle marks = style.ansi ? TerminalStyle::Ansi : TerminalStyle::Brackets;
+    if (!r.suggestion.empty())
+        out += "did you mean: " + terminal_safe(r.suggestion, kMaxEchoedQueryChars) + "\n";
+    for (const auto& note : r.notes) out += "note: " + terminal_safe(note) + "\n";
+    const TerminalStyle marks = style.ansi       ? TerminalStyle::Ansi
+                                : style.brackets ? TerminalStyle::Brackets
+                                                 : TerminalStyle::Plain;
+    constexpr std::string_view kIndent = "   ";
     for (const Hit& h : r.hits) {
         out += "\n";
-        std::string title =
-            h.title_marked.text.empty() ? "(untitled)" : render_terminal(h.title_marked, marks);
+        std::string title = h.title_marked.text.empty()
+                                ? "(untitled)"
+                                : render_terminal(h.title_marked, marks, style.ansi ? kBold : "");
         out += std::to_string(h.rank) + ". ";
         if (style.ansi) out += kBold;
         out += title;
@@ -73,7 +79,17 @@ std::string format_text(const SearchResult& r, const TextStyle& style) {
         out += meta;
         if (style.ansi) out += kReset;
         out += "\n";
-        if (!h.snippet.text.empty()) out += "   " + render_terminal(h.snippet, marks) + "\n";
+        if (!h.url.empty()) {
+            out += kIndent;
+            if (style.ansi) out += kDim;
+            out += terminal_safe(h.url);
+            if (style.ansi) out += kReset;
+            out += "\n";
+        }
+        if (!h.snippet.text.empty())
+            out += std::string(kIndent) +
+                   wrap_for_terminal(render_terminal(h.snippet, marks), style.width, kIndent) +
+                   "\n";
     }
     for (const auto& [name, values] : r.facets) {
         out += "\n" + name + ":";
@@ -120,6 +136,8 @@ std::string format_json(const SearchResult& r) {
         put_string(w, h.title);
         w.Key("title_html");
         put_string(w, h.title_marked.html);
+        w.Key("title_from_body");
+        w.Bool(h.title_from_body);
         w.Key("date");
         if (h.date)
             put_string(w, format_date(*h.date));

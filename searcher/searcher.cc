@@ -10,10 +10,12 @@
 #include "errors.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "sentence_splitter.h"
 #include "snippet_selector.h"
 #include "spelling_suggestion.h"
 #include "stored_fields.h"
 #include "terms.h"
+#include "utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -156,6 +158,44 @@ std::optional<SortOrder> parse_sort_order(std::string_view name) {
 
 bool is_facet_name(std::string_view name) {
     return std::find(std::begin(kFacetNames), std::end(kFacetNames), name) != std::end(kFacetNames);
+}
+
+std::string title_from_body(std::string_view body, std::size_t max_chars) {
+    // Only the opening is needed: a sentence longer than this is cut anyway.
+    std::string_view opening = body.substr(0, floor_code_point_boundary(body, 8 * max_chars));
+    std::vector<SentenceSpan> sentences = split_sentences(opening);
+    if (sentences.empty()) return {};
+    std::string_view first =
+        opening.substr(sentences[0].start, sentences[0].end - sentences[0].start);
+    // Whitespace runs (hard-wrapped lines) become one space.
+    std::string out;
+    std::size_t chars = 0, last_space = std::string::npos;
+    bool cut = false, in_space = false;
+    for (std::size_t i = 0; i < first.size();) {
+        const std::size_t start = i;
+        const UChar32 c = next_code_point(first, i);
+        if (is_unicode_space(c)) {
+            if (!in_space) {
+                last_space = out.size();
+                out += ' ';
+                ++chars;
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            out.append(first, start, i - start);
+            ++chars;
+        }
+        if (chars >= max_chars && i < first.size()) {
+            cut = true;
+            break;
+        }
+    }
+    if (cut) {
+        if (last_space != std::string::npos && last_space > out.size() / 2) out.resize(last_space);
+        out += "\xE2\x80\xA6";  // …
+    }
+    return out;
 }
 
 std::string format_date(std::int64_t epoch_seconds) {
@@ -336,6 +376,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     QueryOptions query_options;
     query_options.any = request.any;
     query_options.lang = request.lang;
+    query_options.forms = &db_;
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {
@@ -375,6 +416,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         return enquire.get_mset(request.offset, request.limit, check_at_least, nullptr, decider);
     };
 
+    if (request.sort != SortOrder::Relevance &&
+        db_.get_value_upper_bound(schema::kSlotDate).empty())
+        result.notes.push_back(std::string("--sort ") +
+                               (request.sort == SortOrder::Newest ? "newest" : "oldest") +
+                               ": no article in the database has a date; results are in "
+                               "relevance order");
+
     Xapian::MSet mset;
     if (!plan.query.empty()) {
         mset = run(plan.query);
@@ -406,6 +454,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         hit.lang = std::move(stored.lang);
         hit.topics = std::move(stored.topics);
         hit.date = stored.date;
+        if (stored.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+            stored.title = title_from_body(stored.body);
+            hit.title_from_body = !stored.title.empty();
+        }
         if (request.snippets) {
             hit.title_marked = whole_text_marked(selector, stored.title);
             hit.snippet =

@@ -67,7 +67,18 @@ struct Hit {
     double score = 0;
     RenderedSnippet snippet;       ///< empty text when snippets are off
     RenderedSnippet title_marked;  ///< the whole title with its matches
+    /// The article has no title: `title` is the opening sentence of the body
+    /// (cut to kMaxFallbackTitleChars), so a list of hits never reads
+    /// "(untitled)" where the text says what the article is.
+    bool title_from_body = false;
 };
+
+/// Longest title taken from a body's first sentence, in characters.
+inline constexpr std::size_t kMaxFallbackTitleChars = 100;
+
+/// The opening sentence of `body`, cut at a word boundary to at most
+/// `max_chars` characters with "…" when cut; "" for an empty body.
+std::string title_from_body(std::string_view body, std::size_t max_chars = kMaxFallbackTitleChars);
 
 struct FacetValue {
     std::string value;
