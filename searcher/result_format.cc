@@ -1,5 +1,6 @@
 #include "result_format.h"
 
+#include "analysis/text_sanitizer.h"
 #include "number_format.h"
 #include "terminal_text.h"
 
@@ -104,7 +105,11 @@ std::string format_json(const SearchResult& r) {
     JsonWriter w(buffer);
     w.StartObject();
     w.Key("query");
-    put_string(w, r.query);
+    // The query as typed may hold any bytes; JSON must be valid UTF-8. The
+    // sanitized text is what was searched for.
+    std::string query = r.query;
+    sanitize_text(query);
+    put_string(w, query);
     w.Key("estimated_total");
     w.Uint64(r.estimated_total);
     w.Key("total_is_exact");
