@@ -46,12 +46,4 @@ struct IndexOptions {
     int cancel_wake_fd = -1;
 };
 
-/// Bounds of the numeric indexing options, shared by newsdex-index and
-/// newsdex-bench index so both reject the same values. More workers than this
-/// only add memory on any machine newsdex targets; a flush or segment beyond
-/// the upper bounds would hold more than a whole archive in memory.
-inline constexpr std::int64_t kMaxJobs = 256;
-inline constexpr std::int64_t kMaxFlushDocs = 10'000'000;
-inline constexpr std::int64_t kMaxSegmentDocs = 100'000'000;
-
 }  // namespace newsdex
