@@ -23,6 +23,10 @@ inline constexpr std::string_view kPrefixStem = "Z";
 inline constexpr std::string_view kPrefixTitle = "S";
 /// Author names, each analysed as words (unstemmed with positions).
 inline constexpr std::string_view kPrefixAuthor = "A";
+/// Character bigrams of Han/katakana runs (analysis/cjk_bigrams.h), with
+/// positions in a space of their own (one per code point), so a part of a
+/// dictionary word matches as a phrase of its pairs.
+inline constexpr std::string_view kPrefixCjkBigram = "XCJK";
 /// Boolean filter terms: lower-cased whole value.
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";
@@ -43,6 +47,9 @@ enum Slot : Xapian::valueno {
     kSlotLang = 4,
     /// Topics, joined by kListSeparator (a document may have several).
     kSlotTopics = 5,
+    /// Tie-break key (terms.h tie_break_key): equal scores rank newest first,
+    /// then by collection and id, the same on every build of the same input.
+    kSlotTieBreak = 6,
 };
 
 /// Separates list items inside one value slot or stored field.
@@ -52,7 +59,7 @@ inline constexpr char kListSeparator = '\x1f';
 /// Bumped whenever the analysis or the term layout changes. Stored with every
 /// document, so a re-run replaces documents analysed by an older version
 /// instead of keeping them as "unchanged".
-inline constexpr unsigned kAnalysisVersion = 1;
+inline constexpr unsigned kAnalysisVersion = 2;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "analysis/cjk_bigrams.h"
 #include "schema.h"
 #include "spelling_rule.h"
 #include "stored_fields.h"
@@ -45,6 +46,16 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
         a.body, lang, [&](const Token& t) { add_word(t, 1, false); },
         pos + schema::kFieldPositionGap);
 
+    // Han/katakana pairs, title then body, in their own position space; wdf
+    // 1 each (part-words are a recall aid: the dictionary words rank).
+    const std::string bigram_prefix(schema::kPrefixCjkBigram);
+    auto add_bigram = [&](const CjkBigram& b) {
+        scratch.assign(bigram_prefix).append(b.text);
+        doc.add_posting(scratch, b.position, 1);
+    };
+    Xapian::termpos bigram_pos = cjk_bigrams(a.title, add_bigram, 1);
+    cjk_bigrams(a.body, add_bigram, bigram_pos + schema::kFieldPositionGap);
+
     const std::string author_prefix(schema::kPrefixAuthor);
     for (const auto& author : a.authors) {
         pos = analyzer.analyze(
@@ -69,6 +80,7 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
         doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(static_cast<double>(*a.date)));
     if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
     doc.add_value(schema::kSlotCollection, a.collection);
+    doc.add_value(schema::kSlotTieBreak, tie_break_key(a.date, a.collection, a.id));
     if (!lang.empty()) doc.add_value(schema::kSlotLang, lang);
     if (!a.topics.empty()) {
         std::string joined;
