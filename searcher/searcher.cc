@@ -321,40 +321,61 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             plan.query = dates;
         else
             plan.query = Xapian::Query(Xapian::Query::OP_FILTER, plan.query, dates);
-        if (!plan.relaxed.empty())
-            plan.relaxed = Xapian::Query(Xapian::Query::OP_FILTER, plan.relaxed, dates);
+        for (Xapian::Query* q : {&plan.relaxed, &plan.literal, &plan.filled})
+            if (!q->empty()) *q = Xapian::Query(Xapian::Query::OP_FILTER, *q, dates);
     }
     std::optional<DeadlineDecider> deadline_decider;
     if (request.deadline) deadline_decider.emplace(*request.deadline);
 
     std::vector<std::pair<std::string, std::unique_ptr<FacetCountSpy>>> spies;
-    auto run = [&](const Xapian::Query& query) {
+    auto run = [&](const Xapian::Query& query, bool count_facets = true) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         enquire.set_weighting_scheme(
             Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
         DateKey newest(true), oldest(false);
+        // Equal scores are common (short queries, copies of one wire story):
+        // they rank by the article's tie-break key, not by docid, which
+        // depends on how the indexer's parallel segments were merged. A
+        // database without the slot (built before it existed) has empty keys
+        // everywhere, and ties fall back to docid as before.
+        enquire.set_sort_by_relevance_then_value(schema::kSlotTieBreak, false);
         if (request.sort == SortOrder::Newest)
             enquire.set_sort_by_key_then_relevance(&newest, true);
         if (request.sort == SortOrder::Oldest)
             enquire.set_sort_by_key_then_relevance(&oldest, false);
+        const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
+        if (!count_facets)
+            return enquire.get_mset(request.offset, request.limit, 0, nullptr, decider);
         spies.clear();
         for (const auto& name : request.facets) {
             spies.emplace_back(name, make_facet_spy(name));
             enquire.add_matchspy(spies.back().second.get());
         }
-        const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
         // Facets count the whole match set, not the page; so does --exact.
-        Xapian::doccount check_at_least =
-            (request.exact_total || !request.facets.empty()) ? db_.get_doccount() : 0;
+        // At least kFewAllWordsMatches, so that "fewer than that have all the
+        // words" is an exact answer.
+        Xapian::doccount check_at_least = (request.exact_total || !request.facets.empty())
+                                              ? db_.get_doccount()
+                                              : kFewAllWordsMatches;
         return enquire.get_mset(request.offset, request.limit, check_at_least, nullptr, decider);
     };
 
     Xapian::MSet mset;
+    bool ran_literal = false;
     if (!plan.query.empty()) {
         mset = run(plan.query);
         // "Nothing matched" is the bound, not an empty page: --limit 0 (facets
         // only) or a page past the end must not trigger the fallback.
+        if (mset.get_matches_upper_bound() == 0 && !plan.literal.empty()) {
+            Xapian::MSet literal = run(plan.literal);
+            if (literal.get_matches_upper_bound() > 0) {
+                mset = std::move(literal);
+                ran_literal = true;
+                result.notes.push_back(plan.literal_note);
+                plan.highlight = std::move(plan.literal_highlight);
+            }
+        }
         if (mset.get_matches_upper_bound() == 0 && !plan.relaxed.empty()) {
             mset = run(plan.relaxed);
             result.relaxed = mset.get_matches_upper_bound() > 0;
@@ -362,7 +383,20 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     }
     result.estimated_total = mset.get_matches_estimated();
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-
+    if (!plan.filled.empty() && !result.relaxed && !ran_literal && request.limit > 0 &&
+        mset.get_matches_upper_bound() > 0 &&
+        mset.get_matches_upper_bound() < kFewAllWordsMatches) {
+        // Few articles have every word (a long or pasted query): rank every
+        // article with some of the words too, those with all of them ahead
+        // by a bonus. Decided on the count, not the page, so every page of
+        // a query comes from one ranking. Counts and facets stay those of the
+        // articles with every word.
+        mset = run(plan.filled, false);
+        const auto all = result.estimated_total;
+        result.notes.push_back(
+            "only " + std::to_string(all) + (all == 1 ? " article has" : " articles have") +
+            " all the words: articles with some of them are ranked after or among them");
+    }
     for (const auto& [name, spy] : spies)
         result.facets.emplace_back(name, spy->top(kMaxFacetValues));
 
