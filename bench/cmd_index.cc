@@ -46,7 +46,7 @@ int index_command(int argc, char** argv) {
     desc.add_options()("collection", po::value(&index.collection)->value_name("NAME"),
                        "collection name (default: each INPUT's base name without extension)")(
         "lang", po::value(&index.default_lang)->value_name("CODE"),
-        "language of articles that do not say (default en)")(
+        "language of articles that do not say (default: detected per article)")(
         "jobs,j", po::value(&index.jobs)->value_name("N"), "worker threads (default: all cores)")(
         "flush", po::value(&index.flush_docs)->value_name("N"),
         "commit every N articles (default 1000)")("segment-docs",

@@ -52,7 +52,7 @@ inline constexpr char kListSeparator = '\x1f';
 /// Bumped whenever the analysis or the term layout changes. Stored with every
 /// document, so a re-run replaces documents analysed by an older version
 /// instead of keeping them as "unchanged".
-inline constexpr unsigned kAnalysisVersion = 1;
+inline constexpr unsigned kAnalysisVersion = 2;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

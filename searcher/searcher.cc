@@ -257,6 +257,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     QueryOptions query_options;
     query_options.any = request.any;
     query_options.lang = request.lang;
+    query_options.languages = languages();
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {
@@ -313,10 +314,12 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         result.facets.emplace_back(name, spy->top(kMaxFacetValues));
 
     check_deadline(request.deadline);
-    SnippetSelector selector(analyzer_, plan.highlight, request.lang);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         check_deadline(request.deadline);
         Article stored = decode_stored_fields(it.get_document().get_data());
+        // Each article is matched in its own language: a German article's
+        // snippet marks its German stems (the query holds every language's).
+        SnippetSelector selector(analyzer_, plan.highlight, stored.lang);
         Hit hit;
         hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
         hit.score = it.get_weight();
@@ -349,6 +352,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
     return result;
+}
+
+std::vector<std::string> Searcher::languages() {
+    std::vector<std::string> out;
+    const std::string prefix(schema::kPrefixLang);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
+        out.push_back((*t).substr(prefix.size()));
+    return out;
 }
 
 DatabaseInfo Searcher::info() {
