@@ -28,6 +28,12 @@ inline constexpr std::string_view kPrefixSource = "XSOURCE";
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";
 inline constexpr std::string_view kPrefixLang = "XLANG";
 inline constexpr std::string_view kPrefixCollection = "XCOLL";
+/// How the article hyphenated a compound: "XHYPH" + joined term + '\x1f' +
+/// its parts separated by spaces ("XHYPHceasefire\x1fcease fire"). Boolean,
+/// one per distinct compound of the article: queries for "ceasefire" look the
+/// splits up (an allterms prefix scan) and also search the parts as a phrase,
+/// so the corpus's own hyphenations decide which words split.
+inline constexpr std::string_view kPrefixHyphenated = "XHYPH";
 
 // --- value slots -----------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -52,7 +58,7 @@ inline constexpr char kListSeparator = '\x1f';
 /// Bumped whenever the analysis or the term layout changes. Stored with every
 /// document, so a re-run replaces documents analysed by an older version
 /// instead of keeping them as "unchanged".
-inline constexpr unsigned kAnalysisVersion = 2;
+inline constexpr unsigned kAnalysisVersion = 3;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

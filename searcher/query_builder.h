@@ -10,6 +10,7 @@
 // operator, empty field) is searched leniently as words with a note; it is
 // never an error.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ struct QueryOptions {
     /// in each, so one query serves a multilingual database. Empty: English,
     /// as databases built before detection were.
     std::vector<std::string> languages;
+    /// How the database's articles hyphenated a joined word (Searcher looks
+    /// up schema::kPrefixHyphenated): "ceasefire" -> {{"cease", "fire"}}, so
+    /// a free word also finds its parts written apart ("cease fire"). Unset
+    /// or empty: no splitting.
+    std::function<std::vector<std::vector<std::string>>(const std::string& joined)> hyphenations;
 };
 
 struct QueryPlan {
