@@ -21,7 +21,11 @@ inline UChar32 next_code_point(std::string_view s, std::size_t& i) {
     }
     auto idx = static_cast<std::int32_t>(i);
     UChar32 c;
+    // ICU's macro narrows int to uint8_t inside; its arithmetic is exact.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
     U8_NEXT(s.data(), idx, static_cast<std::int32_t>(s.size()), c);
+#pragma GCC diagnostic pop
     i = static_cast<std::size_t>(idx);
     return c < 0 ? 0xFFFD : c;
 }
@@ -35,7 +39,10 @@ inline UChar32 prev_code_point(std::string_view s, std::size_t& i) {
     }
     auto idx = static_cast<std::int32_t>(i);
     UChar32 c;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
     U8_PREV(s.data(), 0, idx, c);
+#pragma GCC diagnostic pop
     i = static_cast<std::size_t>(idx);
     return c < 0 ? 0xFFFD : c;
 }

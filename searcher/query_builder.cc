@@ -74,7 +74,7 @@ Xapian::Query phrase_of(const std::vector<std::string>& terms, const std::string
     subs.reserve(terms.size());
     for (const auto& t : terms) subs.emplace_back(prefix + t);
     return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(),
-                         std::max<Xapian::termcount>(window, terms.size()));
+                         std::max(window, static_cast<Xapian::termcount>(terms.size())));
 }
 
 /// One piece of query text through the analysis pipeline, split into the
@@ -271,7 +271,8 @@ class Builder {
         }
         std::vector<Xapian::Query> alternatives;
         std::vector<std::string> terms = a.terms();
-        alternatives.push_back(phrase_of(terms, prefix, terms.size() + a.gaps()));
+        alternatives.push_back(
+            phrase_of(terms, prefix, static_cast<Xapian::termcount>(terms.size() + a.gaps())));
         if (hl) hl->phrases.push_back(terms);
         for (const auto& c : a.compounds) {
             if (hl) hl->terms.insert(c.term);
@@ -284,7 +285,8 @@ class Builder {
             std::vector<std::string> variant(terms.begin(), terms.begin() + c.first);
             variant.push_back(c.term);
             variant.insert(variant.end(), terms.begin() + c.first + c.count, terms.end());
-            alternatives.push_back(phrase_of(variant, prefix, variant.size() + a.gaps()));
+            alternatives.push_back(phrase_of(
+                variant, prefix, static_cast<Xapian::termcount>(variant.size() + a.gaps())));
             if (hl) hl->phrases.push_back(variant);
         }
         return combine(Xapian::Query::OP_OR, alternatives);
@@ -328,7 +330,8 @@ class Builder {
         }
         std::vector<Xapian::Query> alternatives;
         for (const auto& v : variants) {
-            alternatives.push_back(phrase_of(v, prefix, v.size() + a.gaps()));
+            alternatives.push_back(
+                phrase_of(v, prefix, static_cast<Xapian::termcount>(v.size() + a.gaps())));
             if (hl) hl->phrases.push_back(v);
         }
         return combine(Xapian::Query::OP_OR, alternatives);

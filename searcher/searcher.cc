@@ -340,9 +340,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     }
 
     check_deadline(request.deadline);
-    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
-        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
-    else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
+    // "Did you mean" when nothing (or only the relaxed query) matched, or when
+    // very little did.
+    const bool few_hits = !request.query.empty() && result.estimated_total < 5;
+    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed || few_hits))
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
 
     result.took_ms =
@@ -383,6 +384,7 @@ DatabaseInfo Searcher::info() {
             for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v)
                 ++counts[*v];
             std::vector<FacetValue> values;
+            values.reserve(counts.size());
             for (auto& [value, count] : counts) values.push_back({value, count});
             std::sort(values.begin(), values.end(),
                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });

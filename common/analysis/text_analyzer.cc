@@ -7,8 +7,8 @@
 
 #include <xapian.h>
 
-#include "errors.h"
 #include "analysis/token_normalizer.h"
+#include "errors.h"
 
 namespace newsdex {
 

@@ -243,7 +243,7 @@ const SemanticsCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QuerySemantics, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- relaxed fallback --------------------------------------------------------
 
@@ -312,7 +312,7 @@ const NoteCase kNoteCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QueryNotes, ::testing::ValuesIn(kNoteCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- hostile input: returns quickly, never crashes -------------------------------
 
@@ -407,7 +407,7 @@ INSTANTIATE_TEST_SUITE_P(
         HostileCase{"long_hyphenated_word", repeated("cease-", 5000).append("fire"), "", ""},
         HostileCase{"long_wildcard", repeated("x", 10000) + "*",
                     "wildcard prefix too long: ignored", ""}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 // --- highlight terms --------------------------------------------------------------
 
@@ -455,7 +455,7 @@ const HighlightCase kHighlightCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QueryHighlight, ::testing::ValuesIn(kHighlightCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- did you mean -------------------------------------------------------------------
 
@@ -487,7 +487,7 @@ const SpellingCase kSpellingCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QuerySpelling, ::testing::ValuesIn(kSpellingCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- the real seed articles ---------------------------------------------------------
 
