@@ -243,7 +243,7 @@ void limit_words(std::vector<Lexeme>& lexemes, Notes& notes) {
 /// Drops parentheses that would nest deeper than kMaxQueryDepth and those
 /// without a partner, so that the parser only sees balanced groups (an
 /// unclosed one is closed at the end) of bounded depth.
-std::vector<Lexeme> balance_parentheses(const std::vector<Lexeme>& in, Notes& notes) {
+std::vector<Lexeme> balance_parentheses(std::vector<Lexeme> in, Notes& notes) {
     std::vector<Lexeme> out;
     out.reserve(in.size() + 1);
     std::vector<bool> kept;  // per open parenthesis: passed on to the parser?
@@ -268,7 +268,7 @@ std::vector<Lexeme> balance_parentheses(const std::vector<Lexeme>& in, Notes& no
             if (!keep) continue;
             --depth;
         }
-        out.push_back(l);
+        out.push_back(std::move(l));
     }
     if (!kept.empty()) notes.add("unbalanced parenthesis: closed at the end");
     out.push_back(Lexeme{});  // End sentinel
@@ -558,7 +558,7 @@ ParsedQuery parse_query(std::string_view text) {
     Notes notes(parsed.notes);
     std::vector<Lexeme> lexemes = lex(parsed.text, notes);
     limit_words(lexemes, notes);
-    lexemes = balance_parentheses(lexemes, notes);
+    lexemes = balance_parentheses(std::move(lexemes), notes);
     Parser parser(std::move(lexemes), notes);
     parsed.root = parser.parse_all();
     return parsed;
