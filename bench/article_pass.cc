@@ -2,10 +2,10 @@
 
 #include <filesystem>
 
-#include "errors.h"
 #include "analysis/language_guess.h"
 #include "analysis/text_analyzer.h"
 #include "analysis/text_sanitizer.h"
+#include "errors.h"
 
 namespace fs = std::filesystem;
 
@@ -64,7 +64,7 @@ ArticlePassStats for_each_article(const ArticlePassOptions& options,
                     ++stats.articles;
                     fn(a);
                 },
-                [&](Diagnostic) { ++stats.warnings; },
+                [&](const Diagnostic&) { ++stats.warnings; },
                 nullptr,
                 cancel,
             };

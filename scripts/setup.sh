@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git ccache
+  clang-format clang-tidy
   libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   rapidjson-dev libarchive-dev libgtest-dev libgmock-dev zlib1g-dev libzstd-dev
 )

@@ -3,7 +3,16 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
+# Checks of the code itself (scripts/lint.sh): formatting first, it needs no
+# build; clang-tidy on the product code once the build has written
+# compile_commands.json. NEWSDEX_LINT=0 skips both (quick local runs only).
+if [[ "${NEWSDEX_LINT:-1}" != 0 ]]; then
+  "$root/scripts/lint.sh" format
+fi
 "$root/scripts/build.sh"
+if [[ "${NEWSDEX_LINT:-1}" != 0 ]]; then
+  "$root/scripts/lint.sh" tidy
+fi
 bin=${NEWSDEX_BUILD_DIR:-$root/build}
 ctest --test-dir "$bin" --output-on-failure -j "$(nproc)" --timeout 600
 

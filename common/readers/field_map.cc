@@ -45,7 +45,10 @@ FieldMap::FieldMap(const ReaderOptions& options) : keys_(default_keys()) {
                 index = i;
         if (index == kFieldCount) {
             std::string known;
-            for (auto n : kNames) known += (known.empty() ? "" : ", ") + std::string(n);
+            for (auto n : kNames) {
+                if (!known.empty()) known += ", ";
+                known += n;
+            }
             throw UsageError("--field " + logical + "=" + key + ": unknown field \"" + logical +
                              "\" (known: " + known + ")");
         }
