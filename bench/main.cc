@@ -21,6 +21,9 @@ const char* kUsage =
     "spread\n"
     "  gen-corpus  a large corpus of real sentences recombined into new articles (JSONL on "
     "stdout)\n"
+    "  export      the stored articles of a database as JSONL (the input of bench/peers/)\n"
+    "  parse-queries  a query file as newsdex parses it, as JSON trees (bench/peers/ translates "
+    "them)\n"
     "Run 'newsdex-bench COMMAND --help' for a command's options; bench/README.md explains the "
     "method.\n"
     "Exit status: 0 ok, 1 compare --fail-on-regression found one, 2 usage error, 3 database or I/O "
@@ -50,6 +53,8 @@ int main(int argc, char** argv) {
         {"eval", bench::eval_command},
         {"compare", bench::compare_command},
         {"gen-corpus", bench::gen_corpus_command},
+        {"export", bench::export_command},
+        {"parse-queries", bench::parse_queries_command},
     };
     for (const Entry& e : kCommands)
         if (!std::strcmp(command, e.name)) return e.run(argc - 1, argv + 1);
