@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <thread>
 
+#include "analysis/text_analyzer.h"
 #include "article_pass.h"
 #include "document_builder.h"
 #include "errors.h"
 #include "machine_info.h"
 #include "progress_display.h"
-#include "analysis/text_analyzer.h"
 #include "text_table.h"
 
 namespace fs = std::filesystem;

@@ -6,8 +6,8 @@
 
 #include <xapian.h>
 
-#include "article.h"
 #include "analysis/text_analyzer.h"
+#include "article.h"
 
 namespace newsdex {
 

@@ -181,16 +181,16 @@ void read_file(const InputFile& input, const ReadContext& ctx) {
                 return;
             }
             if (!read_stream(info, *source, input.name, ctx, reason))
-                throw InputError(input.name, "cannot tell the format (" + reason +
-                                 "); use --format");
+                throw InputError(input.name,
+                                 "cannot tell the format (" + reason + "); use --format");
             if (ctx.progress) ctx.progress(source->disk_bytes());
             return;
         }
         case Container::None: {
             auto source = readers::open_file_source(input.path);
             if (!read_stream(info, *source, input.name, ctx, reason))
-                throw InputError(input.name, "cannot tell the format (" + reason +
-                                 "); use --format");
+                throw InputError(input.name,
+                                 "cannot tell the format (" + reason + "); use --format");
             if (ctx.progress) ctx.progress(source->disk_bytes());
             return;
         }

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "snippet_selector.h"
 #include "analysis/text_analyzer.h"
+#include "snippet_selector.h"
 
 namespace newsdex {
 namespace {

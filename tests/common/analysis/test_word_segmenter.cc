@@ -9,8 +9,8 @@
 #include <random>
 #include <string>
 
-#include "support/test_paths.h"
 #include "analysis/word_segmenter.h"
+#include "support/test_paths.h"
 
 namespace newsdex {
 namespace {
