@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "errors.h"
+
 namespace newsdex {
 
 std::string database_error_message(const Xapian::Error& e, const std::string& path) {
@@ -27,6 +29,18 @@ std::string database_error_message(const Xapian::Error& e, const std::string& pa
     // or a read-only mount from a damaged database.
     if (has_system) what += std::string(" (") + system + ")";
     return what;
+}
+
+void throw_write_error(const Xapian::Error& e, const std::string& path) {
+    // Xapian reports "already locked" only when another writer holds the lock.
+    const bool lock_error = std::string_view(e.get_type()) == "DatabaseLockError";
+    if (lock_error && e.get_msg().find("already locked") != std::string::npos)
+        throw DatabaseLockedError("database " + path +
+                                  " is locked by another writer (is another newsdex-index "
+                                  "running on it?): " +
+                                  e.get_msg());
+    if (lock_error) throw DatabaseError("database " + path + " cannot be written: " + e.get_msg());
+    throw DatabaseError(database_error_message(e, path));
 }
 
 }  // namespace newsdex

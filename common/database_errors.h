@@ -17,4 +17,10 @@ namespace newsdex {
 /// Error writing block 34 (No space left on device)".
 std::string database_error_message(const Xapian::Error& e, const std::string& path);
 
+/// Throws the typed error (errors.h) for a failure to open or write the
+/// database at `path` for writing: DatabaseLockedError when another writer
+/// holds its lock, DatabaseError otherwise (a lock that cannot be taken at
+/// all, a read-only mount or missing permission, means it cannot be written).
+[[noreturn]] void throw_write_error(const Xapian::Error& e, const std::string& path);
+
 }  // namespace newsdex

@@ -59,6 +59,9 @@ enum ExitCode : int {
     kExitSkipped = 1,  ///< --strict and something was skipped
     kExitUsage = 2,
     kExitFailure = 3,
+    /// An article named by its COLLECTION/ID that the database does not hold
+    /// (newsdex-search --show, newsdex-index --delete: the others are deleted).
+    kExitNotFound = 4,
 };
 
 }  // namespace newsdex

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "analysis/text_analyzer.h"
+#include "article_deletion.h"
 #include "cli_options.h"
 #include "errors.h"
 #include "indexer.h"
@@ -22,11 +23,50 @@ namespace {
 const char* kUsage =
     "usage: newsdex-index [--db DIR] [--format FMT] [--collection NAME] [--lang CODE] [--jobs N]\n"
     "                     [--strict] [--quiet] INPUT...\n"
+    "       newsdex-index [--db DIR] --delete COLLECTION/ID... | --delete-from FILE\n"
     "Index news articles from files, directories (walked recursively) or '-' (JSONL on stdin).\n"
-    "Later runs add or update articles by id; nothing is duplicated.\n"
+    "Later runs add or update articles by id; nothing is duplicated. --delete removes articles\n"
+    "by the COLLECTION/ID a search hit shows (--delete-from: one a line, '-' for stdin).\n"
     "Exit status: 0 done (warnings allowed), 1 with --strict when anything was skipped,\n"
     "2 usage error, 3 database failure (locked, unwritable, corrupt, disk full),\n"
+    "4 --delete of an article the database does not hold (the others are deleted),\n"
     "130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: what was analysed is committed.";
+
+/// The ids to delete (--delete, --delete-from) and the interrupt handling of
+/// a deletion run; exit status as in kUsage.
+int run_deletion(const newsdex::DeletionOptions& options, bool strict, bool quiet) {
+    using namespace newsdex;
+    InterruptSignals::install();
+    DeletionOptions run_options = options;
+    run_options.cancel_wake_fd = InterruptSignals::wake_fd();
+    WarningPrinter warnings(stderr);
+    DeletionCallbacks callbacks;
+    callbacks.on_warning = [&](const Diagnostic& d) {
+        if (!quiet) warnings.print(d, false);
+    };
+    // Named whatever --quiet says: the exit status alone does not tell which.
+    callbacks.on_not_found = [](const ArticleKey& key) {
+        std::fprintf(stderr, "newsdex-index: no article %s in the database\n", key.text().c_str());
+    };
+    try {
+        DeletionStats stats =
+            delete_articles(run_options, callbacks, &InterruptSignals::requested());
+        if (!quiet) warnings.print_suppressed();
+        std::fprintf(stderr, "newsdex-index: %s\n", format_deletion_summary(stats).c_str());
+        if (stats.interrupted)
+            return 128 +
+                   (InterruptSignals::signal_number() ? InterruptSignals::signal_number() : SIGINT);
+        if (stats.not_found) return kExitNotFound;
+        if (strict && stats.malformed) return kExitSkipped;
+        return kExitOk;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "newsdex-index: %s\n", e.what());
+        return kExitUsage;
+    } catch (const std::exception& e) {  // DatabaseError and anything else
+        std::fprintf(stderr, "newsdex-index: %s\n", e.what());
+        return kExitFailure;
+    }
+}
 
 }  // namespace
 
@@ -41,7 +81,8 @@ int main(int argc, char** argv) {
     // Integer flags are read as text and range-checked (cli::integer_in_range).
     std::string jobs, flush = std::to_string(options.flush_docs),
                       segment_docs = std::to_string(options.segment_docs);
-    bool strict = false, quiet = false, no_spelling = false;
+    bool strict = false, quiet = false, no_spelling = false, delete_keys = false;
+    std::string delete_from;
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
@@ -62,12 +103,49 @@ int main(int argc, char** argv) {
         "direct = one writer updating in place (default auto)")(
         "no-spelling", po::bool_switch(&no_spelling),
         "do not record spelling data for \"did you mean\"")(
+        "delete", po::bool_switch(&delete_keys),
+        "delete the articles named as arguments, each COLLECTION/ID as a search hit shows it")(
+        "delete-from", po::value(&delete_from)->value_name("FILE"),
+        "delete the articles listed in FILE, one COLLECTION/ID a line ('-': standard input)")(
         "strict", po::bool_switch(&strict), "exit 1 when any record or file was skipped")(
         "quiet,q", po::bool_switch(&quiet), "no progress bar and no warnings; the summary only");
 
     try {
         po::variables_map vm;
         if (!cli::parse(argc, argv, desc, "input", vm, kUsage)) return kExitOk;
+        if (delete_keys || vm.count("delete-from")) {
+            for (const char* indexing_only :
+                 {"collection", "lang", "jobs", "segment-docs", "mode", "format", "field",
+                  "csv-delimiter", "csv-quote", "include", "exclude"})
+                if (vm.count(indexing_only))
+                    throw UsageError(std::string("--") + indexing_only +
+                                     " has no meaning when deleting");
+            DeletionOptions deletion;
+            if (vm.count("input")) {
+                if (!delete_keys)
+                    throw UsageError(
+                        "--delete-from takes no INPUT (to delete the articles named as "
+                        "arguments too, add --delete)");
+                for (const auto& text : vm["input"].as<std::vector<std::string>>()) {
+                    auto key = parse_article_key(text);
+                    if (!key)
+                        throw UsageError("--delete: '" + text +
+                                         "' is not COLLECTION/ID (as a search hit shows it)");
+                    deletion.keys.push_back(std::move(*key));
+                }
+            }
+            if (vm.count("delete-from") && delete_from.empty())
+                throw UsageError("--delete-from needs a file name (or - for standard input)");
+            if (deletion.keys.empty() && delete_from.empty())
+                throw UsageError("--delete needs at least one COLLECTION/ID");
+            db.finish();
+            deletion.db_path = db.path;
+            deletion.keys_file = delete_from;
+            deletion.spelling = !no_spelling;
+            deletion.flush_docs = static_cast<std::uint32_t>(
+                cli::integer_in_range("--flush", flush, 1, kMaxFlushDocs));
+            return run_deletion(deletion, strict, quiet);
+        }
         if (!vm.count("input")) throw UsageError("no INPUT given (a file, a directory or -)");
         options.inputs = vm["input"].as<std::vector<std::string>>();
         db.finish();

@@ -68,6 +68,38 @@ class ClusterSets {
     std::unordered_map<std::string, std::set<Xapian::docid>> docs_;
 };
 
+/// Puts document `d` in the cluster `root` (a kSlotCluster value): the slot
+/// and the root's membership term, no other membership term. An empty root
+/// makes it a singleton: its own identity in the slot and no membership term
+/// (schema.h). Returns false when the document already was so.
+bool relabel(Xapian::WritableDatabase& db, Xapian::docid d, const std::string& root,
+             CommitGate& gate) {
+    Xapian::Document doc = db.get_document(d);
+    const std::string target = root.empty() ? doc.get_value(schema::kSlotIdentity) : root;
+    const std::string root_term = root.empty() ? std::string() : nd::cluster_term(root);
+    const std::string old = doc.get_value(schema::kSlotCluster);
+    bool has_term = false;
+    std::vector<std::string> stale;
+    const std::string prefix(schema::kPrefixCluster);
+    auto t = doc.termlist_begin();
+    for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (term.compare(0, prefix.size(), prefix) != 0) break;
+        if (term == root_term)
+            has_term = true;
+        else
+            stale.push_back(term);
+    }
+    if (old == target && has_term == !root.empty() && stale.empty()) return false;
+    for (const auto& term : stale) doc.remove_term(term);
+    doc.add_value(schema::kSlotCluster, target);
+    if (!root.empty()) doc.add_boolean_term(root_term);
+    // Through the gate: Xapian may flush here, overwriting a revision a
+    // search still reads.
+    gate.change(db, [&] { db.replace_document(d, doc); });
+    return true;
+}
+
 class Pass {
   public:
     Pass(Xapian::WritableDatabase& db, TextAnalyzer& analyzer, CommitGate& gate)
@@ -176,30 +208,8 @@ class Pass {
                 for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
                     docs.insert(*p);
             }
-            for (Xapian::docid d : docs) {
-                Xapian::Document doc = db_.get_document(d);
-                const std::string old = doc.get_value(schema::kSlotCluster);
-                bool has_term = false;
-                std::vector<std::string> stale;
-                const std::string prefix(schema::kPrefixCluster);
-                auto t = doc.termlist_begin();
-                for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
-                    const std::string term = *t;
-                    if (term.compare(0, prefix.size(), prefix) != 0) break;
-                    if (term == root_term)
-                        has_term = true;
-                    else
-                        stale.push_back(term);
-                }
-                if (old == root && has_term && stale.empty()) continue;
-                for (const auto& term : stale) doc.remove_term(term);
-                doc.add_value(schema::kSlotCluster, root);
-                doc.add_boolean_term(root_term);
-                // Through the gate: Xapian may flush here, overwriting a
-                // revision a search still reads.
-                gate_.change(db_, [&] { db_.replace_document(d, doc); });
-                ++stats_.relabelled;
-            }
+            for (Xapian::docid d : docs)
+                if (relabel(db_, d, root, gate_)) ++stats_.relabelled;
         }
     }
 
@@ -218,6 +228,33 @@ class Pass {
 ClusterStats cluster_near_duplicates(Xapian::WritableDatabase& db, TextAnalyzer& analyzer,
                                      CommitGate& gate) {
     return Pass(db, analyzer, gate).run();
+}
+
+std::uint64_t repair_clusters(Xapian::WritableDatabase& db,
+                              const std::set<std::string>& cluster_ids, CommitGate& gate) {
+    std::uint64_t relabelled = 0;
+    for (const std::string& cluster : cluster_ids) {
+        // The members left: documents with the cluster's term and value (the
+        // term is a hash of the value, so check the value too). Ascending
+        // document ids: the first is the oldest article.
+        const std::string term = nd::cluster_term(cluster);
+        std::vector<std::pair<Xapian::docid, std::string>> members;  // docid, identity
+        bool root_alive = false;
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            Xapian::Document doc = db.get_document(*p);
+            if (doc.get_value(schema::kSlotCluster) != cluster) continue;
+            members.emplace_back(*p, doc.get_value(schema::kSlotIdentity));
+            if (members.back().second == cluster) root_alive = true;
+        }
+        if (members.empty() || (root_alive && members.size() >= 2)) continue;
+        // One member left: a singleton. Several without the article whose
+        // identity named the cluster: named after the oldest one left, as
+        // the pass names a cluster after its oldest article.
+        const std::string root = members.size() == 1 ? std::string() : members.front().second;
+        for (const auto& [d, identity] : members)
+            if (relabel(db, d, root, gate)) ++relabelled;
+    }
+    return relabelled;
 }
 
 }  // namespace newsdex

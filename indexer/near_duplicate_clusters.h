@@ -15,6 +15,8 @@
 // whether it was written directly or merged from segments.
 
 #include <cstdint>
+#include <set>
+#include <string>
 
 #include <xapian.h>
 
@@ -38,6 +40,16 @@ struct ClusterStats {
 /// commit, and the next run repeats the pass.
 ClusterStats cluster_near_duplicates(Xapian::WritableDatabase& db, TextAnalyzer& analyzer,
                                      CommitGate& gate);
+
+/// Restores the clusters' invariants after members left them (deleted
+/// articles), for each cluster id (a kSlotCluster value the leavers held):
+/// a cluster left with one member makes it a singleton (its own identity,
+/// no membership term); a cluster that lost the article it was named after
+/// is renamed after its oldest member left, so ids stay identities of
+/// articles in the database. Changes go through `gate`; the caller commits.
+/// Returns the documents relabelled.
+std::uint64_t repair_clusters(Xapian::WritableDatabase& db,
+                              const std::set<std::string>& cluster_ids, CommitGate& gate);
 
 /// The metadata key holding the highest document id the pass has examined.
 inline constexpr const char* kClusterWatermarkKey = "newsdex.near_duplicates.last_docid";

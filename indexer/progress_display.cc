@@ -109,6 +109,24 @@ std::string format_summary(const IndexStats& s) {
     return out;
 }
 
+std::string format_deletion_summary(const DeletionStats& s) {
+    std::string out = s.interrupted ? "interrupted: deleted " : "deleted ";
+    out += group_thousands(s.deleted) + (s.deleted == 1 ? " article (" : " articles (") +
+           group_thousands(s.not_found) + " not found, " + group_thousands(s.repeated) +
+           " repeated, " + group_thousands(s.malformed) +
+           (s.malformed == 1 ? " line passed over)" : " lines passed over)");
+    char timing[32];
+    std::snprintf(timing, sizeof timing, " in %.1f s", s.seconds);
+    out += timing;
+    if (s.relabelled)
+        out += "; " + group_thousands(s.relabelled) +
+               (s.relabelled == 1 ? " article" : " articles") +
+               " moved to another near-duplicate cluster";
+    out += "; database has " + group_thousands(s.total_documents) +
+           (s.total_documents == 1 ? " article" : " articles");
+    return out;
+}
+
 void WarningPrinter::print(const Diagnostic& d, bool clear_line_first) {
     unsigned& n = per_file_[d.file];
     if (++n > limit_) return;

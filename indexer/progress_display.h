@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "article_deletion.h"
 #include "indexer.h"
 
 namespace newsdex {
@@ -26,6 +27,10 @@ std::optional<double> indexed_fraction(const IndexProgress& p);
 /// MB in 9.1 s (2,371 articles/s, 3.1 MB/s); 9 files passed over (documentation (README, LICENSE,
 /// PROVENANCE): 2; text file beside a reuters corpus: 7)"
 std::string format_summary(const IndexStats& s);
+
+/// "deleted 3 articles (1 not found, 0 repeated, 0 lines passed over) in 0.1 s; 1 article moved
+/// to another near-duplicate cluster; database has 21,575 articles"
+std::string format_deletion_summary(const DeletionStats& s);
 
 /// Prints warnings, capped per file so one broken file cannot flood the
 /// terminal: after `per_file_limit` warnings for a file the rest are counted

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "article_lookup.h"
 #include "cli_options.h"
 #include "errors.h"
 #include "result_format.h"
@@ -29,8 +30,6 @@ const char* kUsage =
     "date:1987-03-01..1987-03-31 date:1987 date:..1987-02 date:2024-10..\n"
     "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable,\n"
     "4 --show of an article no database holds.";
-
-constexpr int kExitNotFound = 4;
 
 /// The hard cap of a page that is collected, not streamed.
 constexpr unsigned kMaxPageLimit = 10000;
@@ -97,11 +96,11 @@ int main(int argc, char** argv) {
             }
         }
         if (!show.empty()) {
-            auto slash = show.find('/');
-            if (slash == std::string::npos || slash == 0 || slash + 1 == show.size())
+            auto key = parse_article_key(show);
+            if (!key)
                 throw UsageError("--show takes COLLECTION/ID (as a hit's metadata line shows it)");
-            show_collection = show.substr(0, slash);
-            show_id = show.substr(slash + 1);
+            show_collection = std::move(key->collection);
+            show_id = std::move(key->id);
         }
         if (!info && show.empty() && query.empty()) throw UsageError("no QUERY given");
         if (auto order = parse_sort_order(sort))

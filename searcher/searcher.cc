@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "article_lookup.h"
 #include "article_view.h"
 #include "errors.h"
 #include "near_duplicate.h"
@@ -302,8 +303,8 @@ auto Searcher::with_stable_revision(Read&& read) -> decltype(read()) {
             // A writer committed twice while we read: the revision we had is
             // gone (only without pins, or after the writer's max_wait).
         } catch (const Xapian::DocNotFoundError&) {
-            // A hit that cannot be read: newsdex replaces documents and never
-            // deletes them, so this is a read racing a writer's commit.
+            // A hit that cannot be read: a read racing a writer's commit
+            // (a replacement, or a --delete) where no pin held the revision.
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError(std::string("database error: ") + e.get_type() + ": " +
                                 e.get_msg());
@@ -333,14 +334,10 @@ bool Searcher::refresh() {
 
 std::optional<Article> Searcher::find_article(std::string_view collection,
                                               std::string_view native_id) {
-    const std::string term = unique_term(collection, native_id);
     return with_stable_revision([&]() -> std::optional<Article> {
-        Xapian::PostingIterator it = db_.postlist_begin(term);
-        if (it == db_.postlist_end(term)) return std::nullopt;
-        Article article = decode_stored_fields(db_.get_document(*it).get_data());
-        // A hashed (over-long) unique term could in theory collide: check the key.
-        if (article.collection != collection || article.id != native_id) return std::nullopt;
-        return article;
+        const auto doc = find_article_docid(db_, collection, native_id);
+        if (!doc) return std::nullopt;
+        return decode_stored_fields(db_.get_document(*doc).get_data());
     });
 }
 
