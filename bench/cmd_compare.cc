@@ -30,7 +30,12 @@ int compare_command(int argc, char** argv) {
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help")(
-        "threshold", po::value(&threshold)->value_name("PCT"),
+        "threshold",
+        po::value<std::string>()
+            ->notifier([&](const std::string& v) {
+                threshold = cli::parse_decimal(v, "threshold", 0, 1000);
+            })
+            ->value_name("PCT"),
         "margin beyond A's run spread, in percent (default 5)")(
         "fail-on-regression", po::bool_switch(&fail_on_regression),
         "exit 1 when any class regressed")("json", po::value(&json_out)->value_name("OUT"),
@@ -42,7 +47,6 @@ int compare_command(int argc, char** argv) {
         if (!cli::parse(argc, argv, desc, "report", vm, kCompareUsage)) return kExitOk;
         if (vm.count("report")) files = vm["report"].as<std::vector<std::string>>();
         if (files.size() != 2) throw UsageError("compare takes two reports, A.json and B.json");
-        if (threshold < 0) throw UsageError("--threshold must not be negative");
         parsed = true;
         return kExitOk;
     });

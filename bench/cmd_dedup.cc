@@ -30,8 +30,8 @@ int dedup_command(int argc, char** argv) {
     dbs.add_to(desc);
     desc.add_options()("brute-force", po::bool_switch(&options.brute_force),
                        "compare every pair (slow; checks the exact join on small corpora)")(
-        "examples", po::value(&options.examples)->value_name("N"),
-        "missed and wrongly clustered pairs to list (default 5)")(
+        "examples", cli::whole_number(&options.examples, 0, 10000, "examples")->value_name("N"),
+        "missed and wrongly clustered pairs to list, 0..10000 (default 5)")(
         "json", po::value(&json_out)->value_name("OUT"), "also write JSON to OUT ('-': stdout)")(
         "pair", po::value(&pairs)->value_name("A,B")->composing(),
         "report two articles (COLLECTION/ID,COLLECTION/ID): Jaccard, same cluster (repeatable)");

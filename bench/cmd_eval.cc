@@ -43,9 +43,9 @@ int eval_command(int argc, char** argv) {
         "qrels", po::value(&qrels_file)->value_name("FILE"), "TREC qrels: TOPIC 0 DOCNO LEVEL")(
         "run", po::value(&run_out)->value_name("OUT"), "write the TREC run file to OUT")(
         "tag", po::value(&options.tag)->value_name("TAG"),
-        "run tag in the run file (default newsdex)")("limit,n",
-                                                     po::value(&options.limit)->value_name("N"),
-                                                     "ranking depth per topic (default 1000)")(
+        "run tag in the run file (default newsdex)")(
+        "limit,n", cli::whole_number(&options.limit, 1, 100000, "limit")->value_name("N"),
+        "ranking depth per topic (default 1000)")(
         "bm25", po::value(&bm25)->value_name("K1,B"),
         "BM25 parameters (default: newsdex-search's, 2.0,0.75)")(
         "all-words", po::bool_switch(&all_words), "every word must match (default: any word, OR)")(
@@ -66,8 +66,6 @@ int eval_command(int argc, char** argv) {
         dbs.finish();
         if (topics_file.empty() || qrels_file.empty())
             throw UsageError("--topics and --qrels are required");
-        if (options.limit == 0 || options.limit > 100000)
-            throw UsageError("--limit must be 1..100000");
         if (!bm25.empty()) std::tie(options.bm25_k1, options.bm25_b) = cli::parse_bm25(bm25);
         if (options.tag.empty() || options.tag.find_first_of(" \t") != std::string::npos)
             throw UsageError("--tag must be one word");

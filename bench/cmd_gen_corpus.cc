@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <vector>
 
 #include "article_pass.h"
@@ -38,9 +39,14 @@ int gen_corpus_command(int argc, char** argv) {
     desc.add_options()("help,h", "show this help")(
         "from", po::value(&pass.inputs)->value_name("INPUT")->multitoken()->composing(),
         "corpora to take sentences from (files or directories, any format newsdex-index reads)")(
-        "articles", po::value(&options.articles)->value_name("N"), "articles to write")(
-        "seed", po::value(&options.seed)->value_name("S"), "random seed (default 1)")(
-        "pool", po::value(&pool_capacity)->value_name("N"),
+        "articles",
+        cli::whole_number(&options.articles, 1, 1'000'000'000, "articles")->value_name("N"),
+        "articles to write, 1..1000000000")(
+        "seed",
+        cli::whole_number(&options.seed, 0, std::numeric_limits<std::int64_t>::max(), "seed")
+            ->value_name("S"),
+        "random seed (default 1)")(
+        "pool", cli::whole_number(&pool_capacity, 1, 100'000'000, "pool")->value_name("N"),
         "sentences kept in memory, a uniform sample of all (default 200000)")(
         "lang", po::value(&pass.default_lang)->value_name("CODE"),
         "language of input articles that do not say (default en)");
@@ -52,7 +58,6 @@ int gen_corpus_command(int argc, char** argv) {
         if (!cli::parse(argc, argv, desc, nullptr, vm, kGenUsage)) return kExitOk;
         if (pass.inputs.empty()) throw UsageError("--from INPUT... is required");
         if (!vm.count("articles")) throw UsageError("--articles N is required");
-        if (pool_capacity == 0) throw UsageError("--pool must be positive");
         pass.reader = reader.reader_options();
         pass.walk = reader.walk_options();
         parsed = true;

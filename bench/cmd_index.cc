@@ -47,12 +47,14 @@ int index_command(int argc, char** argv) {
                        "collection name (default: each INPUT's base name without extension)")(
         "lang", po::value(&index.default_lang)->value_name("CODE"),
         "language of articles that do not say (default en)")(
-        "jobs,j", po::value(&index.jobs)->value_name("N"), "worker threads (default: all cores)")(
-        "flush", po::value(&index.flush_docs)->value_name("N"),
-        "commit every N articles (default 1000)")("segment-docs",
-                                                  po::value(&index.segment_docs)->value_name("N"),
-                                                  "new segment after N articles (default 100000)")(
-        "mode", po::value(&mode)->value_name("M"), "auto|segments|direct (default auto)")(
+        "jobs,j", cli::whole_number(&index.jobs, 0, kMaxJobs, "jobs")->value_name("N"),
+        "worker threads, 0..256 (default 0: all cores)")(
+        "flush", cli::whole_number(&index.flush_docs, 1, kMaxFlushDocs, "flush")->value_name("N"),
+        "commit every N articles (default 1000)")(
+        "segment-docs",
+        cli::whole_number(&index.segment_docs, 1, kMaxSegmentDocs, "segment-docs")->value_name("N"),
+        "new segment after N articles (default 100000)")("mode", po::value(&mode)->value_name("M"),
+                                                         "auto|segments|direct (default auto)")(
         "no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")(
         "json", po::value(&json_out)->value_name("OUT"),
         "write the report as JSON to OUT ('-': stdout)");
@@ -76,8 +78,6 @@ int index_command(int argc, char** argv) {
             index.mode = WriteMode::Direct;
         else
             throw UsageError("--mode must be auto, segments or direct");
-        if (index.flush_docs == 0 || index.segment_docs == 0)
-            throw UsageError("--flush and --segment-docs must be positive");
         parsed = true;
         return kExitOk;
     });

@@ -44,24 +44,31 @@ int query_command(int argc, char** argv) {
     dbs.add_to(desc);
     desc.add_options()("queries", po::value(&queries_file)->value_name("FILE"),
                        "query file: CLASS<TAB>QUERY per line")(
-        "warmup", po::value(&options.warmup)->value_name("N"),
-        "unmeasured passes over every query first (default 1)")(
-        "runs", po::value(&options.runs)->value_name("N"),
-        "measured runs of every query (default 5)")(
-        "threads", po::value(&options.threads)->value_name("T"),
-        "also measure QPS with T threads, a Searcher each (default 1: single thread only)")(
-        "limit,n", po::value(&options.limit)->value_name("K"), "top-K hits per query (default 10)")(
+        "warmup", cli::whole_number(&options.warmup, 0, 1000, "warmup")->value_name("N"),
+        "unmeasured passes over every query first, 0..1000 (default 1)")(
+        "runs", cli::whole_number(&options.runs, 1, 1000, "runs")->value_name("N"),
+        "measured runs of every query, 1..1000 (default 5)")(
+        "threads", cli::whole_number(&options.threads, 1, 256, "threads")->value_name("T"),
+        "also measure QPS with T threads, a Searcher each, 1..256 (default 1: single thread "
+        "only)")("limit,n", cli::whole_number(&options.limit, 1, 10000, "limit")->value_name("K"),
+                 "top-K hits per query, 1..10000 (default 10)")(
         "snippets", po::bool_switch(&options.snippets),
         "measure without and with snippets, and report the ratio (default: without only)")(
         "exact", po::bool_switch(&options.exact),
         "count every match exactly (as newsdex-search --exact)")(
         "no-collapse", po::bool_switch(&no_collapse),
         "one hit per article (as newsdex-search --no-collapse)")(
-        "count-bound", po::value(&options.count_bound)->value_name("N"),
+        "count-bound",
+        cli::whole_number(&options.count_bound, 0, 1'000'000'000, "count-bound")->value_name("N"),
         "totals up to N are counted exactly (default as newsdex-search; 0: estimate only)")(
         "class", po::value(&only_classes)->value_name("NAME")->composing(),
         "run only this class (repeatable)")(
-        "task-ms", po::value(&options.min_task_ms)->value_name("MS"),
+        "task-ms",
+        po::value<std::string>()
+            ->notifier([&](const std::string& v) {
+                options.min_task_ms = cli::parse_decimal(v, "task-ms", 1, 60000);
+            })
+            ->value_name("MS"),
         "with --threads: repeat a class's queries so each thread works about this long (default "
         "50)")("json", po::value(&json_out)->value_name("OUT"),
                "write the report as JSON to OUT ('-': stdout)")(
@@ -74,12 +81,7 @@ int query_command(int argc, char** argv) {
         if (!cli::parse(argc, argv, desc, nullptr, vm, kQueryUsage)) return kExitOk;
         dbs.finish();
         if (queries_file.empty()) throw UsageError("--queries FILE is required");
-        if (options.runs == 0) throw UsageError("--runs must be at least 1");
         options.collapse = !no_collapse;
-        if (options.threads == 0 || options.threads > 256)
-            throw UsageError("--threads must be 1..256");
-        if (options.limit == 0 || options.limit > 10000)
-            throw UsageError("--limit must be 1..10000");
         parsed = true;
         return kExitOk;
     });

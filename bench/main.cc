@@ -4,7 +4,9 @@
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 
+#include "cli_options.h"
 #include "commands.h"
 #include "errors.h"
 
@@ -41,6 +43,10 @@ int main(int argc, char** argv) {
         std::printf("%s\n", kUsage);
         return kExitOk;
     }
+    if (!std::strcmp(command, "--version")) {
+        std::printf("%s\n", cli::version_line("newsdex-bench").c_str());
+        return kExitOk;
+    }
     struct Entry {
         const char* name;
         int (*run)(int, char**);
@@ -54,7 +60,13 @@ int main(int argc, char** argv) {
         {"dedup", bench::dedup_command},
     };
     for (const Entry& e : kCommands)
-        if (!std::strcmp(command, e.name)) return e.run(argc - 1, argv + 1);
+        if (!std::strcmp(command, e.name)) {
+            // The subcommand sees itself as argv[0], named in full so that
+            // its --version says "newsdex-bench query ...".
+            std::string program = std::string("newsdex-bench ") + e.name;
+            argv[1] = program.data();
+            return e.run(argc - 1, argv + 1);
+        }
     std::fprintf(stderr, "newsdex-bench: unknown command '%s'\n%s\n", command, kUsage);
     return kExitUsage;
 }

@@ -1,10 +1,20 @@
 #include "cli_options.h"
 
+#include <unicode/uversion.h>
+
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
+#include <xapian.h>
+
 #include "errors.h"
+#include "schema.h"
+
+#ifndef NEWSDEX_VERSION
+#error "NEWSDEX_VERSION must be defined by the build (project version)"
+#endif
 
 namespace newsdex::cli {
 
@@ -91,17 +101,6 @@ WalkOptions ReaderOptionGroup::walk_options() const {
     return options;
 }
 
-std::uint64_t integer_in_range(std::string_view option, const std::string& text, std::uint64_t min,
-                               std::uint64_t max) {
-    std::uint64_t value = 0;
-    const char* end = text.data() + text.size();
-    auto [stop, error] = std::from_chars(text.data(), end, value);
-    if (text.empty() || error != std::errc() || stop != end || value < min || value > max)
-        throw UsageError(std::string(option) + " takes a whole number from " + std::to_string(min) +
-                         " to " + std::to_string(max) + ", not '" + text + "'");
-    return value;
-}
-
 std::pair<double, double> parse_bm25(const std::string& text) {
     auto comma = text.find(',');
     if (comma == std::string::npos) throw UsageError("--bm25 takes k1,b (e.g. 1.2,0.75)");
@@ -116,11 +115,59 @@ std::pair<double, double> parse_bm25(const std::string& text) {
     return {k1, b};
 }
 
+std::string version_line(std::string_view program) {
+    std::string line(program);
+    line += " " NEWSDEX_VERSION " (analysis ";
+    line += std::to_string(schema::kAnalysisVersion);
+    line += ", Xapian ";
+    line += Xapian::version_string();
+    line += ", ICU " U_ICU_VERSION ")";
+    return line;
+}
+
+std::int64_t parse_whole_number(std::string_view text, std::string_view option, std::int64_t min,
+                                std::int64_t max) {
+    auto fail = [&]() -> std::int64_t {
+        throw UsageError("--" + std::string(option) + " takes a whole number from " +
+                         std::to_string(min) + " to " + std::to_string(max) + ", not '" +
+                         std::string(text) + "'");
+    };
+    std::int64_t value = 0;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    if (begin != end && *begin == '+') ++begin;  // "+5" is 5; from_chars rejects '+'
+    auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (text.empty() || ec != std::errc() || ptr != end || value < min || value > max) fail();
+    return value;
+}
+
+double parse_decimal(std::string_view text, std::string_view option, double min, double max) {
+    auto fail = [&]() -> double {
+        auto bound = [](double v) {
+            std::string s = std::to_string(v);
+            s.erase(s.find_last_not_of('0') + 1);
+            if (!s.empty() && s.back() == '.') s.pop_back();
+            return s;
+        };
+        throw UsageError("--" + std::string(option) + " takes a number from " + bound(min) +
+                         " to " + bound(max) + ", not '" + std::string(text) + "'");
+    };
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() ||
+        !std::isfinite(value) || value < min || value > max)
+        fail();
+    return value;
+}
+
 bool parse(int argc, char** argv, const po::options_description& visible,
            const char* positional_name, po::variables_map& vm, const std::string& usage) {
+    // --version is every binary's, so it is added here rather than by each main.
+    po::options_description shown;
+    shown.add(visible);
+    shown.add_options()("version", "print the version and exit");
     po::options_description all;
-    all.add(visible);
-    std::vector<std::string> positional_sink;
+    all.add(shown);
     if (positional_name)
         all.add_options()(positional_name, po::value<std::vector<std::string>>(), "");
     po::positional_options_description positional;
@@ -129,7 +176,14 @@ bool parse(int argc, char** argv, const po::options_description& visible,
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   vm);
         if (vm.count("help")) {
-            std::cout << usage << "\n" << visible << "\n";
+            std::cout << usage << "\n" << shown << "\n";
+            return false;
+        }
+        if (vm.count("version")) {
+            std::string_view program = argc > 0 && argv[0] ? argv[0] : "newsdex";
+            if (auto slash = program.rfind('/'); slash != std::string_view::npos)
+                program.remove_prefix(slash + 1);
+            std::cout << version_line(program) << "\n";
             return false;
         }
         po::notify(vm);

@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     cli::ReaderOptionGroup reader;
     IndexOptions options;
     std::string mode = "auto";
-    // Integer flags are read as text and range-checked (cli::integer_in_range).
+    // Integer flags are read as text and range-checked (cli::parse_whole_number).
     std::string jobs, flush = std::to_string(options.flush_docs),
                       segment_docs = std::to_string(options.segment_docs);
     bool strict = false, quiet = false, no_spelling = false, delete_keys = false;
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
             deletion.keys_file = delete_from;
             deletion.spelling = !no_spelling;
             deletion.flush_docs = static_cast<std::uint32_t>(
-                cli::integer_in_range("--flush", flush, 1, kMaxFlushDocs));
+                cli::parse_whole_number(flush, "flush", 1, kMaxFlushDocs));
             return run_deletion(deletion, strict, quiet);
         }
         if (!vm.count("input")) throw UsageError("no INPUT given (a file, a directory or -)");
@@ -170,11 +170,11 @@ int main(int argc, char** argv) {
             throw UsageError("--mode must be auto, segments or direct");
         if (vm.count("jobs"))
             options.jobs =
-                static_cast<unsigned>(cli::integer_in_range("--jobs", jobs, 1, kMaxJobs));
+                static_cast<unsigned>(cli::parse_whole_number(jobs, "jobs", 1, kMaxJobs));
         options.flush_docs =
-            static_cast<std::uint32_t>(cli::integer_in_range("--flush", flush, 1, kMaxFlushDocs));
+            static_cast<std::uint32_t>(cli::parse_whole_number(flush, "flush", 1, kMaxFlushDocs));
         options.segment_docs = static_cast<std::uint32_t>(
-            cli::integer_in_range("--segment-docs", segment_docs, 1, kMaxSegmentDocs));
+            cli::parse_whole_number(segment_docs, "segment-docs", 1, kMaxSegmentDocs));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-index: %s\n%s\n", e.what(), kUsage);
         return kExitUsage;

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -31,11 +30,17 @@ const char* kUsage =
     "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable,\n"
     "4 --show of an article no database holds.";
 
-/// The hard cap of a page that is collected, not streamed.
-constexpr unsigned kMaxPageLimit = 10000;
-
 /// Writes to stdout as text is produced, so an export of every match streams.
 void write_stdout(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+/// Bounds of the numeric options. A page of 10,000 hits is already more than
+/// a terminal or a JSON consumer pages through (--limit all streams instead of
+/// collecting a page); offsets stay well inside Xapian's 32-bit document counts.
+constexpr std::int64_t kMaxLimit = 10000;
+constexpr std::int64_t kMaxFacetSize = 10000;
+constexpr std::int64_t kMaxOffset = 1'000'000'000;
+constexpr std::int64_t kMaxSnippetChars = 100'000;
+constexpr std::int64_t kMaxFragments = 100;
 
 }  // namespace
 
@@ -52,8 +57,10 @@ int main(int argc, char** argv) {
     desc.add_options()("help,h", "show this help");
     dbs.add_to(desc);
     desc.add_options()("limit,n", po::value(&limit)->value_name("N"),
-                       "hits to show (default 10; 'all': every match, streamed)")(
-        "offset", po::value(&request.offset)->value_name("N"), "skip the first N hits (paging)")(
+                       "hits to show, 0..10000 (default 10; 0: counts and facets only; 'all': "
+                       "every match, streamed)")(
+        "offset", cli::whole_number(&request.offset, 0, kMaxOffset, "offset")->value_name("N"),
+        "skip the first N hits (paging)")(
         "format", po::value(&format_name)->value_name("FMT"),
         "text (default), json, jsonl (a hit per line), tsv or csv (rank, collection, id, date, "
         "source, title, url, score, snippet)")("json", po::bool_switch(&json),
@@ -63,13 +70,19 @@ int main(int argc, char** argv) {
         "rank articles matching any word (default: all words)")(
         "facet", po::value(&request.facets)->value_name("NAME")->composing(),
         "count hits by source, year, month, topic, lang, collection, place, people, org or "
-        "exchange (repeatable)")("facet-size", po::value(&request.facet_size)->value_name("N"),
-                                 "values listed per facet (default 20)")(
-        "snippet-chars", po::value(&request.snippet.max_chars)->value_name("N"),
-        "snippet length in characters (default 240)")(
-        "fragments", po::value(&request.snippet.fragments)->value_name("N"),
-        "passages per snippet (default 2)")("no-snippets", po::bool_switch(&no_snippets),
-                                            "titles and metadata only")(
+        "exchange (repeatable)")(
+        "facet-size",
+        cli::whole_number(&request.facet_size, 1, kMaxFacetSize, "facet-size")->value_name("N"),
+        "values listed per facet, 1..10000 (default 20)")(
+        "snippet-chars",
+        cli::whole_number(&request.snippet.max_chars, 1, kMaxSnippetChars, "snippet-chars")
+            ->value_name("N"),
+        "snippet length in characters, 1..100000 (default 240)")(
+        "fragments",
+        cli::whole_number(&request.snippet.fragments, 1, kMaxFragments, "fragments")
+            ->value_name("N"),
+        "passages per snippet, 1..100 (default 2)")("no-snippets", po::bool_switch(&no_snippets),
+                                                    "titles and metadata only")(
         "color", po::value(&color)->value_name("WHEN"), "auto (default), always or never")(
         "bm25", po::value(&bm25)->value_name("K1,B"),
         "BM25 parameters (default 2.0,0.75, tuned on TIME)")(
@@ -112,7 +125,6 @@ int main(int argc, char** argv) {
         if (!bm25.empty()) std::tie(request.bm25_k1, request.bm25_b) = cli::parse_bm25(bm25);
         for (const auto& f : request.facets)
             if (!is_facet_name(f)) throw UsageError("--facet must be one of " + facet_name_list());
-        if (request.facet_size == 0) throw UsageError("--facet-size must be at least 1");
         if (!format_name.empty()) {
             auto parsed = parse_output_format(format_name);
             if (!parsed) throw UsageError("--format must be text, json, jsonl, tsv or csv");
@@ -123,17 +135,12 @@ int main(int argc, char** argv) {
         } else if (json) {
             format = OutputFormat::Json;
         }
-        if (limit == "all") {
+        // 'all' streams every match; a number is a page, collected and capped.
+        if (limit == "all")
             request.limit = kAllHits;
-        } else if (!limit.empty()) {
-            unsigned n = 0;
-            auto [end, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), n);
-            if (ec != std::errc() || end != limit.data() + limit.size())
-                throw UsageError("--limit must be a number or 'all'");
-            if (n > kMaxPageLimit)
-                throw UsageError("--limit is at most 10000 (or 'all', which streams)");
-            request.limit = n;
-        }
+        else if (!limit.empty())
+            request.limit =
+                static_cast<unsigned>(cli::parse_whole_number(limit, "limit", 0, kMaxLimit));
         request.snippets = !no_snippets;
         request.collapse = !no_collapse;
         request.query = query;

@@ -58,16 +58,21 @@ int main(int argc, char** argv) {
     dbs.add_to(desc);
     desc.add_options()("listen", po::value(&listen)->value_name("ADDRESS:PORT"),
                        "where to listen (default 127.0.0.1:8080, loopback only)")(
-        "threads", po::value(&options.threads)->value_name("N"),
-        "worker threads, each with its own database handle (default: cores)")(
-        "timeout-ms", po::value(&timeout_ms)->value_name("MS"),
-        "a search running longer is stopped with 503 (default 2000)")(
-        "max-query-bytes", po::value(&options.limits.max_query_bytes)->value_name("N"),
-        "longest q accepted (default 1024)")("max-limit",
-                                             po::value(&options.limits.max_limit)->value_name("N"),
-                                             "most hits per page (default 100)")(
-        "max-connections", po::value(&options.limits.max_connections)->value_name("N"),
-        "open connections at once; more are refused (default 1024)");
+        "threads", cli::whole_number(&options.threads, 1, 256, "threads")->value_name("N"),
+        "worker threads, each with its own database handle, 1..256 (default: cores)")(
+        "timeout-ms", cli::whole_number(&timeout_ms, 1, 600000, "timeout-ms")->value_name("MS"),
+        "a search running longer is stopped with 503, 1..600000 (default 2000)")(
+        "max-query-bytes",
+        cli::whole_number(&options.limits.max_query_bytes, 1, 65536, "max-query-bytes")
+            ->value_name("N"),
+        "longest q accepted, 1..65536 (default 1024)")(
+        "max-limit",
+        cli::whole_number(&options.limits.max_limit, 1, 10000, "max-limit")->value_name("N"),
+        "most hits per page, 1..10000 (default 100)")(
+        "max-connections",
+        cli::whole_number(&options.limits.max_connections, 1, 100000, "max-connections")
+            ->value_name("N"),
+        "open connections at once; more are refused, 1..100000 (default 1024)");
 
     try {
         po::variables_map vm;
@@ -75,16 +80,6 @@ int main(int argc, char** argv) {
         dbs.finish();
         options.db_paths = dbs.paths;
         std::tie(options.address, options.port) = parse_listen(listen);
-        if (options.threads < 1 || options.threads > 256)
-            throw UsageError("--threads must be from 1 to 256");
-        if (timeout_ms < 1 || timeout_ms > 600000)
-            throw UsageError("--timeout-ms must be from 1 to 600000");
-        if (options.limits.max_query_bytes < 1 || options.limits.max_query_bytes > 65536)
-            throw UsageError("--max-query-bytes must be from 1 to 65536");
-        if (options.limits.max_limit < 1 || options.limits.max_limit > 10000)
-            throw UsageError("--max-limit must be from 1 to 10000");
-        if (options.limits.max_connections < 1 || options.limits.max_connections > 100000)
-            throw UsageError("--max-connections must be from 1 to 100000");
         options.limits.request_time = std::chrono::milliseconds(timeout_ms);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-serve: %s\n%s\n", e.what(), kUsage);

@@ -196,7 +196,7 @@ ServeProcess spawn_serve(const std::vector<std::string>& args) {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    const std::string program = test::binary_dir() / "server" / "newsdex-serve";
+    const std::string program = test::tool_path("newsdex-serve");
     std::vector<std::string> all = {program};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -236,7 +236,7 @@ TEST(ServeBinary, SigtermStopsItWithExitZero) {
 }
 
 TEST(ServeBinary, BadFlagsExit2AndAMissingDatabaseExits3) {
-    const auto serve = test::binary_dir() / "server" / "newsdex-serve";
+    const auto serve = test::tool_path("newsdex-serve");
     auto r = test::run_command(serve, {"--listen", "nowhere"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--listen must be ADDRESS:PORT"), std::string::npos) << r.err;

@@ -23,6 +23,7 @@ std::string slurp(const std::filesystem::path& p) {
 std::filesystem::path tool_path(const std::string& name) {
     if (name == "newsdex-index") return binary_dir() / "indexer" / name;
     if (name == "newsdex-search") return binary_dir() / "searcher" / name;
+    if (name == "newsdex-serve") return binary_dir() / "server" / name;
     return binary_dir() / "bench" / name;
 }
 
