@@ -24,9 +24,14 @@ std::string default_db_path() {
 }
 
 namespace {
-/// An empty --db would silently mean the default database: refuse it.
+/// `--db ''` is a mistake in the command (an unset shell variable), not a
+/// database that failed to open, and must not silently mean the default
+/// database: a usage error (exit 2) in every binary, at parse time.
 void check_db_path(const std::string& path) {
-    if (path.empty()) throw UsageError("--db needs a directory, not an empty string");
+    if (path.empty()) throw UsageError("--db takes a directory, not an empty string");
+}
+void check_db_paths(const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) check_db_path(path);
 }
 }  // namespace
 
@@ -39,12 +44,12 @@ void DatabaseOption::finish() {
 }
 
 void DatabaseListOption::add_to(po::options_description& desc) {
-    desc.add_options()("db", po::value(&paths)->value_name("DIR")->composing(),
+    desc.add_options()("db",
+                       po::value(&paths)->value_name("DIR")->composing()->notifier(check_db_paths),
                        "database directory; repeat to search several as one "
                        "(default: $NEWSDEX_DB, else ./newsdex.db)");
 }
 void DatabaseListOption::finish() {
-    for (const std::string& path : paths) check_db_path(path);  // each was given
     if (paths.empty()) paths.push_back(default_db_path());
 }
 

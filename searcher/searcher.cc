@@ -10,6 +10,7 @@
 
 #include "article_lookup.h"
 #include "article_view.h"
+#include "database_errors.h"
 #include "errors.h"
 #include "near_duplicate.h"
 #include "query_builder.h"
@@ -213,7 +214,7 @@ Searcher::Searcher(std::vector<std::string> db_paths) {
     last_revisions_.resize(paths_.size());
     for (const auto& path : paths_) {
         std::error_code ec;
-        if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
+        if (!fs::exists(path, ec)) throw DatabaseError(missing_database_message(path));
     }
     // The first open is pinned too: opening reads root blocks that a writer
     // two commits further on could be reusing.
@@ -228,21 +229,18 @@ void Searcher::open_shards() {
         try {
             shards.emplace_back(path);
             combined.add_database(shards.back());
-        } catch (const Xapian::DatabaseModifiedError& e) {
+        } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice while the tables were being opened
             // (possible only without pin files): open again, at the newest revision.
-            throw RetryableOpenError("database " + path +
-                                     " kept changing while being opened: " + e.get_msg());
+            throw RetryableOpenError(path + ": kept changing while being opened");
         } catch (const Xapian::DatabaseCorruptError& e) {
             // Glass reads a table's root block without a revision check:
             // when a writer has reused that block, opening reports "Expected
             // block N to be level L". Opening again reads the new root; real
             // corruption fails every time.
-            throw RetryableOpenError("database " + path +
-                                     " cannot be opened: DatabaseCorruptError: " + e.get_msg());
+            throw RetryableOpenError(database_error_message(e, path));
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("database " + path + " cannot be opened: " +
-                                std::string(e.get_type()) + ": " + e.get_msg());
+            throw DatabaseError(database_error_message(e, path));
         }
     }
     // `combined` shares each shard's internals: reopening it reopens the
@@ -306,8 +304,10 @@ auto Searcher::with_stable_revision(Read&& read) -> decltype(read()) {
             // A hit that cannot be read: a read racing a writer's commit
             // (a replacement, or a --delete) where no pin held the revision.
         } catch (const Xapian::DatabaseError& e) {
-            throw DatabaseError(std::string("database error: ") + e.get_type() + ": " +
-                                e.get_msg());
+            // The search spans every --db: name them all (usually one).
+            std::string names;
+            for (const auto& path : paths_) names += (names.empty() ? "" : ", ") + path;
+            throw DatabaseError(database_error_message(e, names));
         } catch (const Xapian::Error& e) {
             // The module edge: no Xapian type reaches the caller.
             throw Error(std::string("search failed: ") + e.get_type() + ": " + e.get_msg());

@@ -12,21 +12,24 @@ namespace {
 TEST(DatabaseErrorMessage, SaysPlainlyWhatIsWrong) {
     EXPECT_EQ(database_error_message(Xapian::DatabaseOpeningError("/etc/passwd:1: Bad line"),
                                      "/etc/passwd"),
-              "/etc/passwd is not a newsdex database");
+              "/etc/passwd: not a newsdex database");
     EXPECT_EQ(database_error_message(
                   Xapian::DatabaseOpeningError("Couldn't detect type of database"), "x.db"),
-              "x.db is not a newsdex database");
+              "x.db: not a newsdex database");
     EXPECT_EQ(database_error_message(
                   Xapian::DatabaseOpeningError("Couldn't stat '/etc/passwd/x'", ENOTDIR),
                   "/etc/passwd/x"),
-              "database /etc/passwd/x cannot be opened: Not a directory");
+              "/etc/passwd/x: cannot be opened: Not a directory");
+    EXPECT_EQ(database_error_message(Xapian::DatabaseNotFoundError("Couldn't stat 'x.db'", ENOENT),
+                                     "x.db"),
+              "x.db: no such database");
     EXPECT_EQ(database_error_message(
                   Xapian::DatabaseCreateError("/proc/x.db: mkdir failed", ENOENT), "/proc/x.db"),
-              "database /proc/x.db cannot be created: No such file or directory");
+              "/proc/x.db: cannot be created: No such file or directory");
     EXPECT_EQ(database_error_message(Xapian::DatabaseCorruptError("Db block overwritten"), "d"),
-              "database d is damaged (xapian-check d tells more)");
+              "d: the database is damaged (xapian-check d tells more)");
     EXPECT_EQ(database_error_message(Xapian::DatabaseError("Error writing block 34", ENOSPC), "d"),
-              "database d: Error writing block 34 (No space left on device)");
+              "d: Error writing block 34 (No space left on device)");
 }
 
 TEST(DatabaseErrorMessage, NeverNamesAXapianType) {

@@ -4,6 +4,7 @@
 // abort or a silently wrapped "-1").
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "cli_options.h"
 #include "errors.h"
 #include "support/run_command.h"
+#include "support/test_paths.h"
 
 namespace newsdex {
 namespace {
@@ -170,6 +172,50 @@ TEST_P(NumericOption, OutOfRangeIsAUsageErrorNamingTheRange) {
 
 INSTANTIATE_TEST_SUITE_P(Rows, NumericOption, ::testing::ValuesIn(kRows),
                          [](const auto& info) { return std::string(info.param.name); });
+
+/// A database that cannot be used is named once, in the user's terms: no
+/// Xapian exception names or backend messages, no blank line first, exit 3.
+void expect_database_error(const test::CommandResult& r, const std::string& tool,
+                           const std::string& message) {
+    EXPECT_EQ(r.exit_code, kExitFailure) << r.err;
+    EXPECT_EQ(r.err, tool + ": " + message + "\n");
+    for (const char* internal : {"Xapian", "Error:", "Couldn't", "Bad line", "glass"})
+        EXPECT_EQ(r.err.find(internal), std::string::npos) << r.err;
+}
+
+TEST(DatabaseErrors, SayWhatIsWrongWithoutXapianInternals) {
+    test::TempDir dir;
+    const std::string text_file = (dir / "passwd").string();
+    std::ofstream(text_file) << "root:x:0:0:root:/root:/bin/bash\n";
+    const std::string empty_dir = (dir / "empty").string();
+    std::filesystem::create_directory(empty_dir);
+    const std::string missing = (dir / "missing" / "path").string();
+    std::ofstream(dir / "q.tsv") << "c\tx\n";
+
+    for (const auto& [args_db, message] : std::vector<std::pair<std::string, std::string>>{
+             {text_file, text_file + ": not a newsdex database"},
+             {empty_dir, empty_dir + ": not a newsdex database (a directory without an index)"},
+             {missing, missing + ": no such database"}}) {
+        expect_database_error(run_command(tool_path("newsdex-search"), {"--db", args_db, "x"}),
+                              "newsdex-search", message);
+        expect_database_error(
+            run_command(tool_path("newsdex-bench"),
+                        {"query", "--db", args_db, "--queries", (dir / "q.tsv").string()}),
+            "newsdex-bench query", message);
+    }
+}
+
+TEST(DatabaseErrors, EmptyDbPathIsAUsageError) {
+    for (const auto& [tool, args] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+             {"newsdex-search", {"--db", "", "x"}},
+             {"newsdex-index", {"--db", "", "input"}},
+             {"newsdex-bench", {"query", "--db", "", "--queries", "q"}}}) {
+        auto r = run_command(tool_path(tool), args);
+        EXPECT_EQ(r.exit_code, kExitUsage) << tool << ": " << r.err;
+        EXPECT_NE(r.err.find("--db takes a directory, not an empty string"), std::string::npos)
+            << r.err;
+    }
+}
 
 TEST(ParseWholeNumber, AcceptsTheRangeAndNothingElse) {
     EXPECT_EQ(cli::parse_whole_number("0", "n", 0, 10), 0);
