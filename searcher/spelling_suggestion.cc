@@ -2,22 +2,46 @@
 #include "spelling_suggestion.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "errors.h"
 #include "query_parser.h"
 #include "schema.h"
 #include "spelling_rule.h"
+#include "stored_fields.h"
+#include "utf8.h"
 
 namespace newsdex {
 
 namespace {
 
+/// A typed word in at most this many articles may still be a misspelling
+/// ("volker": 1 article in Reuters, a typo in the article itself)...
+constexpr Xapian::doccount kRareWordMaxDocs = 5;
+/// ...when a word one edit away is in at least this many times more
+/// articles ("Volcker": 124). Below that ratio both are real words ("Neill"
+/// and "Neil").
+constexpr Xapian::doccount kMuchMoreFrequent = 20;
+/// Articles read to find how the corpus writes a suggested word.
+constexpr Xapian::doccount kSurfaceSampleDocs = 5;
+
+/// Whether a typed word is something other than a word: a URL, an unknown
+/// field ("foo:bar", "place:usa"), a path or an address. Such text is never
+/// rewritten: the analyser would split it into words that "correct" into
+/// nonsense ("for:bar", "htp://...").
+bool looks_like_non_word(std::string_view text) {
+    return text.find_first_of(":/@*\\") != std::string_view::npos;
+}
+
 /// Collects [start, end) ranges of the words "did you mean" may correct:
-/// free words, phrase words and title: values (not filters or wildcards).
+/// free words, phrase words and title: values (not filters, wildcards, URLs
+/// or unknown field names).
 void spell_ranges(const QueryNode& n, std::vector<std::pair<std::size_t, std::size_t>>& out) {
     switch (n.kind) {
         case QueryNodeKind::Word:
+            if (!looks_like_non_word(n.text)) out.emplace_back(n.start, n.end);
+            break;
         case QueryNodeKind::Phrase:
             out.emplace_back(n.start, n.end);
             break;
@@ -52,6 +76,88 @@ std::vector<SpellingTarget> targets_of(const ParsedQuery& parsed, TextAnalyzer& 
     return targets;
 }
 
+/// Whether a and b differ by one insertion, deletion, substitution or
+/// transposition of a code point.
+bool one_edit_apart(std::string_view a, std::string_view b) {
+    auto decode = [](std::string_view s) {
+        std::vector<UChar32> out;
+        for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
+        return out;
+    };
+    const std::vector<UChar32> x = decode(a), y = decode(b);
+    if (x == y) return false;
+    const std::size_t n = x.size(), m = y.size();
+    if (n + 1 < m || m + 1 < n) return false;
+    std::size_t i = 0;
+    while (i < n && i < m && x[i] == y[i]) ++i;
+    auto same = [&](std::size_t xi, std::size_t yi) {
+        return std::equal(x.begin() + static_cast<std::ptrdiff_t>(xi), x.end(),
+                          y.begin() + static_cast<std::ptrdiff_t>(yi), y.end());
+    };
+    if (n == m)
+        return same(i + 1, i + 1) ||
+               (i + 1 < n && x[i] == y[i + 1] && x[i + 1] == y[i] && same(i + 2, i + 2));
+    return n < m ? same(i, i + 1) : same(i + 1, i);
+}
+
+/// Whether both start with the same code point: "did you mean" fixes slips
+/// inside a word; a different first letter is another word ("oneill" is not
+/// "neill").
+bool same_first_letter(std::string_view a, std::string_view b) {
+    if (a.empty() || b.empty()) return false;
+    std::size_t i = 0, j = 0;
+    return next_code_point(a, i) == next_code_point(b, j);
+}
+
+/// The suggestion for one typed word, or "" when it should stay as typed.
+std::string suggest_for(const SpellingTarget& t, const Xapian::Database& db) {
+    const std::string stem_prefix(schema::kPrefixStem);
+    Xapian::doccount freq = db.get_termfreq(t.term);
+    if (freq == 0 && !t.stem.empty() && db.get_termfreq(stem_prefix + t.stem) > 0)
+        return {};  // another form of the word is indexed: it is known
+    if (freq > kRareWordMaxDocs) return {};
+    std::string suggestion = db.get_spelling_suggestion(t.term);
+    if (suggestion.empty() || suggestion == t.term) return {};
+    if (!same_first_letter(t.term, suggestion)) return {};
+    if (freq > 0) {
+        // A word the corpus has: only a clear slip of a much commoner word.
+        if (!one_edit_apart(t.term, suggestion)) return {};
+        if (db.get_termfreq(suggestion) < kMuchMoreFrequent * freq) return {};
+    }
+    return suggestion;
+}
+
+/// How the corpus writes `term` (an accent-folded, lower-case index term):
+/// the most frequent surface form in the bodies, then titles, of a few
+/// articles that contain it ("Volcker", "Österreich"); `term` itself when
+/// none is found.
+std::string corpus_form(const std::string& term, const Xapian::Database& db,
+                        TextAnalyzer& analyzer) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(term));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::map<std::string, std::size_t> forms;
+    Xapian::MSet mset = enquire.get_mset(0, kSurfaceSampleDocs);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Article a = decode_stored_fields(it.get_document().get_data());
+        for (const std::string* text : {&a.body, &a.title}) {
+            analyzer.analyze(*text, a.lang, [&](const Token& tok) {
+                if (!tok.compound && tok.term == term)
+                    ++forms[text->substr(tok.start, tok.end - tok.start)];
+            });
+            if (!forms.empty()) break;  // bodies first: titles are often upper case
+        }
+    }
+    std::string best = term;
+    std::size_t best_count = 0;
+    for (const auto& [form, count] : forms)
+        if (count > best_count) {
+            best = form;
+            best_count = count;
+        }
+    return best;
+}
+
 }  // namespace
 
 std::vector<SpellingTarget> spelling_targets(std::string_view query_text, TextAnalyzer& analyzer) {
@@ -69,14 +175,11 @@ std::string spelling_suggestion(std::string_view query_text, const Xapian::Datab
         std::string text;
     };
     std::vector<Replacement> replacements;
-    const std::string stem_prefix(schema::kPrefixStem);
     try {
         for (const auto& t : targets) {
-            if (db.get_termfreq(t.term) > 0) continue;
-            if (!t.stem.empty() && db.get_termfreq(stem_prefix + t.stem) > 0) continue;
-            std::string suggestion = db.get_spelling_suggestion(t.term);
-            if (suggestion.empty() || suggestion == t.term) continue;
-            replacements.push_back({t.start, t.end, std::move(suggestion)});
+            std::string suggestion = suggest_for(t, db);
+            if (suggestion.empty()) continue;
+            replacements.push_back({t.start, t.end, corpus_form(suggestion, db, analyzer)});
         }
     } catch (const Xapian::Error& e) {
         throw DatabaseError("spelling suggestion: " + e.get_description());
