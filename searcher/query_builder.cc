@@ -45,6 +45,11 @@ constexpr double kTitleWeight = 0.5;
 /// A wildcard expands to at most this many terms, the most frequent ones
 /// (so `a*`-like prefixes stay fast and still find the common words).
 constexpr Xapian::termcount kWildcardMaxExpansion = 100;
+/// A NEAR operand matches at most this many forms of its stem, found among
+/// at most kMaxFormsScanned index terms (a stem has a handful of forms; the
+/// bound keeps a two-letter prefix in a huge vocabulary cheap).
+constexpr std::size_t kMaxForms = 32;
+constexpr std::size_t kMaxFormsScanned = 2000;
 /// Phrases up to this many words also try each adjacent pair joined
 /// ("cease fire" -> "ceasefire"); longer ones would multiply phrase checks.
 constexpr std::size_t kMaxJoinVariantWords = 8;
@@ -152,6 +157,9 @@ class Builder {
           any_(any),
           highlight_(highlight),
           notes_(notes) {}
+
+    /// Where NEAR operands find the other forms of their stems (QueryOptions::forms).
+    void set_forms(const Xapian::Database* db) { forms_db_ = db; }
 
     /// Whether some AND of two or more free items exists that an OR could relax.
     bool relaxable() const { return relaxable_; }
@@ -354,15 +362,46 @@ class Builder {
     /// `a NEAR/n b`: the operands' unstemmed tokens within n words (Xapian's
     /// QueryParser convention: window = n + number of terms - 1).
     Xapian::Query near(const QueryNode& n, HighlightTerms* hl) {
-        std::vector<std::string> terms;
+        std::vector<Xapian::Query> subs;
         for (const auto& c : n.children)
-            for (auto& t : analyze(c.text).simple) terms.push_back(std::move(t.term));
-        if (terms.empty()) return {};
-        if (hl) hl->terms.insert(terms.begin(), terms.end());
-        if (terms.size() == 1) return Xapian::Query(terms.front());
-        std::vector<Xapian::Query> subs(terms.begin(), terms.end());
+            for (auto& t : analyze(c.text).simple) {
+                std::vector<std::string> forms = forms_of(t.term, t.stem);
+                if (hl) {
+                    hl->terms.insert(t.term);
+                    if (forms.size() > 1) hl->stems.insert(t.stem);
+                }
+                subs.push_back(forms.size() == 1 ? Xapian::Query(forms.front())
+                                                 : Xapian::Query(Xapian::Query::OP_OR,
+                                                                 forms.begin(), forms.end()));
+            }
+        if (subs.empty()) return {};
+        if (subs.size() == 1) return subs.front();
         return Xapian::Query(Xapian::Query::OP_NEAR, subs.begin(), subs.end(),
-                             n.distance + static_cast<Xapian::termcount>(terms.size()) - 1);
+                             n.distance + static_cast<Xapian::termcount>(subs.size()) - 1);
+    }
+
+    /// The indexed terms sharing `term`'s stem (term first), for positional
+    /// operators: stems have no positions. Forms of a stem start with the
+    /// stem minus its last letter ("pric": price, prices, pricing; "happ":
+    /// happy, happiness), so only that stretch of the term list is read, and
+    /// at most kMaxFormsScanned terms of it.
+    std::vector<std::string> forms_of(const std::string& term, const std::string& stem) {
+        std::vector<std::string> forms{term};
+        if (!forms_db_ || stem.empty()) return forms;
+        std::size_t keep = stem.size() - 1;
+        while (keep > 0 && (static_cast<unsigned char>(stem[keep]) & 0xC0) == 0x80) --keep;
+        if (keep < 2) keep = stem.size();
+        const std::string prefix = stem.substr(0, keep);
+        std::size_t scanned = 0;
+        for (auto it = forms_db_->allterms_begin(prefix);
+             it != forms_db_->allterms_end(prefix) && scanned < kMaxFormsScanned &&
+             forms.size() < kMaxForms;
+             ++it, ++scanned) {
+            const std::string candidate = *it;
+            if (candidate != term && analyzer_.stem(candidate, lang_) == stem)
+                forms.push_back(candidate);
+        }
+        return forms;
     }
 
     /// A boolean filter (source:, topic:, lang:, collection:, id:, date:);
@@ -515,6 +554,7 @@ class Builder {
 
     TextAnalyzer& analyzer_;
     std::string lang_;
+    const Xapian::Database* forms_db_ = nullptr;
     bool any_;
     HighlightTerms& highlight_;
     std::vector<std::string>& notes_;
@@ -531,6 +571,7 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
     const std::string lang = canonical_language(options.lang);
 
     Builder builder(analyzer, lang, options.any, plan.highlight, plan.notes);
+    builder.set_forms(options.forms);
     plan.query = finish(builder.build(parsed.root, false));
     if (plan.query.empty()) {
         plan.notes.push_back("nothing to search for");
@@ -542,6 +583,7 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         HighlightTerms unused_highlight;
         std::vector<std::string> unused_notes;
         Builder relaxed(analyzer, lang, true, unused_highlight, unused_notes);
+        relaxed.set_forms(options.forms);
         plan.relaxed = finish(relaxed.build(parsed.root, false));
     }
     return plan;

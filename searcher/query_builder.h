@@ -24,6 +24,11 @@ namespace newsdex {
 struct QueryOptions {
     bool any = false;         ///< --any: free words are OR-ed
     std::string lang = "en";  ///< stemming language for query words
+    /// The database searched, when there is one: NEAR operands then match
+    /// every indexed form sharing their stem ("prices" also finds "price",
+    /// "priced"), as free words do. Stems carry no positions in the index, so
+    /// the forms are looked up among its terms. Null: exact forms only.
+    const Xapian::Database* forms = nullptr;
 };
 
 struct QueryPlan {

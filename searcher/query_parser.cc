@@ -41,6 +41,17 @@ std::string_view canonical_field(std::string_view name) {
     return {};
 }
 
+/// "title author source ..." for notes: follows kFields, so a new field is
+/// listed without another edit.
+std::string known_fields_list() {
+    std::string out;
+    for (std::string_view f : kFields) {
+        if (!out.empty()) out += ' ';
+        out += f;
+    }
+    return out;
+}
+
 /// "word:value" where word is letters only: meant as a field, but not one of
 /// ours (times, ratios and URLs have digits or slashes, so they do not count).
 bool looks_like_field(std::string_view name, std::string_view value) {
@@ -155,6 +166,8 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
             Lexeme l;
             l.kind = Lex::Phrase;
             take_pending(l);
+            if (s.substr(i + q, close - i - q).find('*') != std::string_view::npos)
+                notes.add("wildcards inside a phrase are not supported: * searched as written");
             l.start = i + q;
             l.text = s.substr(i + q, close - i - q);
             out.push_back(l);
@@ -180,15 +193,25 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
             out.push_back(l);
             continue;
         }
-        if (w == "NEAR" ||
-            (w.starts_with("NEAR/") && w.size() > 5 &&
-             std::all_of(w.begin() + 5, w.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+        if (w == "NEAR" || w.starts_with("NEAR/")) {
             l.kind = Lex::Near;
             l.distance = kDefaultNearDistance;
-            if (w.size() > 5) {
+            std::string_view digits = w.size() > 5 ? w.substr(5) : std::string_view{};
+            const bool numeric =
+                !digits.empty() && std::all_of(digits.begin(), digits.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+            if (numeric) {
                 unsigned n = 0;
-                for (char c : w.substr(5)) n = std::min(kMaxNearDistance, n * 10 + (c - '0'));
-                l.distance = std::max(1u, n);
+                for (char c : digits) n = std::min(kMaxNearDistance + 1, n * 10 + (c - '0'));
+                l.distance = std::clamp(n, 1u, kMaxNearDistance);
+                if (n != l.distance)
+                    notes.add(std::string(w) + ": the distance is 1 to " +
+                              std::to_string(kMaxNearDistance) + " words; used NEAR/" +
+                              std::to_string(l.distance));
+            } else if (w != "NEAR") {
+                notes.add(std::string(w) +
+                          ": the distance must be a whole number of words; used NEAR/" +
+                          std::to_string(kDefaultNearDistance));
             }
             out.push_back(l);
             continue;
@@ -206,8 +229,7 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
             std::string_view field = canonical_field(w.substr(0, colon));
             if (field.empty() && looks_like_field(w.substr(0, colon), w.substr(colon + 1)))
                 notes.add("unknown field " + std::string(w.substr(0, colon)) +
-                          ": searched as words (fields: title author source topic place people "
-                          "org exchange lang collection id date)");
+                          ": searched as words (fields: " + known_fields_list() + ")");
             if (!field.empty()) {
                 std::string_view value = w.substr(colon + 1);
                 if (value.empty()) {
@@ -229,6 +251,11 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
                     continue;
                 }
             }
+        }
+        if (w.front() == '*' && w.find_first_not_of('*') != std::string_view::npos) {
+            notes.add("leading wildcard " + std::string(w) +
+                      ": not supported (only word endings: negotiat*), ignored");
+            continue;
         }
         if (w.back() == '*') {
             std::string_view prefix = w;
@@ -450,9 +477,23 @@ class Parser {
         return collapse(QueryNodeKind::Seq, std::move(items));
     }
 
+    /// Why NEAR cannot join these two lexemes, as a note.
+    static std::string near_refusal(const Lexeme& left, const Lexeme& right) {
+        for (const Lexeme* l : {&left, &right}) {
+            if (l->wildcard)
+                return "NEAR does not take wildcards (" + std::string(l->text) +
+                       "*): searched without NEAR";
+            if (!l->field.empty())
+                return "NEAR does not take fields (" + std::string(l->field) +
+                       ":): searched without NEAR";
+        }
+        return "NEAR needs a word on each side: ignored";
+    }
+
     QueryNode parse_item(int depth) {
         char modifier = peek().modifier;
         bool nearable = near_operand(peek());
+        const Lexeme first = peek();
         QueryNode node = parse_atom(depth);
         if (peek().kind == Lex::Near) {
             QueryNode near;
@@ -460,8 +501,8 @@ class Parser {
             near.children.push_back(std::move(node));
             while (peek().kind == Lex::Near) {
                 if (!nearable || !near_operand(peek(1))) {
+                    notes_.add(near_refusal(first, peek(1)));
                     advance();
-                    notes_.add("NEAR needs a word on each side: ignored");
                     break;
                 }
                 near.distance = peek().distance;  // the last NEAR/n wins, as in Xapian
