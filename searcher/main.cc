@@ -1,8 +1,10 @@
 // newsdex-search: query newsdex databases. A thin main over the searcher library.
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -11,6 +13,7 @@
 #include "errors.h"
 #include "result_format.h"
 #include "searcher.h"
+#include "terminal_text.h"
 
 namespace {
 
@@ -19,7 +22,8 @@ const char* kUsage =
     "                      [--format text|json|jsonl|tsv|csv] [--json] [--sort "
     "relevance|newest|oldest]\n"
     "                      [--any] [--facet NAME]... [--facet-size N] [--snippet-chars N]\n"
-    "                      [--fragments N] [--color auto|always|never] [--no-collapse] QUERY...\n"
+    "                      [--fragments N] [--color auto|always|never] [--brackets]\n"
+    "                      [--no-collapse] QUERY...\n"
     "       newsdex-search [--db DIR]... --show COLLECTION/ID [--json] [QUERY...]\n"
     "       newsdex-search [--db DIR]... --info [--json]\n"
     "Query language: words (all must match; --any: any), \"exact phrases\", AND OR NOT, -word "
@@ -27,6 +31,8 @@ const char* kUsage =
     "( ), a NEAR b, a NEAR/n b, prefix*, title: source: author: topic: lang: collection: id:,\n"
     "place: people: org: exchange: (Reuters PLACES, PEOPLE, ORGS, EXCHANGES),\n"
     "date:1987-03-01..1987-03-31 date:1987 date:..1987-02 date:2024-10..\n"
+    "Colour: on a terminal unless NO_COLOR is set or TERM=dumb; piped output is plain text\n"
+    "(--brackets marks matches, --color always adds colour).\n"
     "Exit status: 0 (also with no hits), 2 usage error, 3 database missing or unreadable,\n"
     "4 --show of an article no database holds.";
 
@@ -42,6 +48,16 @@ constexpr std::int64_t kMaxOffset = 1'000'000'000;
 constexpr std::int64_t kMaxSnippetChars = 100'000;
 constexpr std::int64_t kMaxFragments = 100;
 
+/// Columns of the terminal on stdout ($COLUMNS when set), 0 when not a terminal.
+std::size_t terminal_width(bool is_tty) {
+    if (!is_tty) return 0;
+    if (const char* columns = std::getenv("COLUMNS"))
+        if (int n = std::atoi(columns); n > 0) return static_cast<std::size_t>(n);
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 80;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,7 +67,7 @@ int main(int argc, char** argv) {
     cli::DatabaseListOption dbs;
     SearchRequest request;
     std::string sort = "relevance", color = "auto", bm25, limit, format_name, show;
-    bool json = false, info = false, no_snippets = false, no_collapse = false;
+    bool json = false, info = false, no_snippets = false, no_collapse = false, brackets = false;
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
@@ -83,7 +99,10 @@ int main(int argc, char** argv) {
             ->value_name("N"),
         "passages per snippet, 1..100 (default 2)")("no-snippets", po::bool_switch(&no_snippets),
                                                     "titles and metadata only")(
-        "color", po::value(&color)->value_name("WHEN"), "auto (default), always or never")(
+        "color", po::value(&color)->value_name("WHEN"),
+        "auto (default: on a terminal unless NO_COLOR is set or TERM=dumb), always or never")(
+        "brackets", po::bool_switch(&brackets),
+        "mark matches with [...] (default: only on a terminal without colour)")(
         "bm25", po::value(&bm25)->value_name("K1,B"),
         "BM25 parameters (default 2.0,0.75, tuned on TIME)")(
         "lang", po::value(&request.lang)->value_name("CODE"),
@@ -151,9 +170,13 @@ int main(int argc, char** argv) {
 
     try {
         Searcher searcher(dbs.paths);
+        // Colour, brackets and wrapping are for people reading a terminal;
+        // json, jsonl, tsv and csv are for programs.
+        const bool tty = isatty(STDOUT_FILENO) && format == OutputFormat::Text;
         TextStyle style;
-        style.ansi = color == "always" ||
-                     (color == "auto" && isatty(STDOUT_FILENO) && format == OutputFormat::Text);
+        style.ansi = color_wanted(color, tty, std::getenv("NO_COLOR"), std::getenv("TERM"));
+        style.brackets = brackets || tty;
+        style.width = terminal_width(tty);
         if (info) {
             DatabaseInfo i = searcher.info();
             write_stdout(json ? format_info_json(i) : format_info_text(i));

@@ -2,6 +2,7 @@
 
 #include "article_view.h"
 #include "number_format.h"
+#include "terminal_text.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -70,6 +71,8 @@ void put_hit(JsonWriter& w, const Hit& h) {
     put_string(w, h.title);
     w.Key("title_html");
     put_string(w, h.title_marked.html);
+    w.Key("title_from_body");
+    w.Bool(h.title_from_body);
     w.Key("date");
     put_date(w, h.date);
     w.Key("source");
@@ -143,33 +146,44 @@ constexpr std::size_t kSimilarShownInText = 3;
 const char* kBold = "\x1b[1m";
 const char* kDim = "\x1b[2m";
 const char* kReset = "\x1b[0m";
+constexpr std::string_view kIndent = "   ";
+
+/// How matches are marked: colour, "[...]" (a terminal without colour, or
+/// --brackets), else plain text (piped output).
+TerminalStyle terminal_marks(const TextStyle& style) {
+    if (style.ansi) return TerminalStyle::Ansi;
+    return style.brackets ? TerminalStyle::Brackets : TerminalStyle::Plain;
+}
 
 class TextWriter : public ResultWriter {
   public:
     TextWriter(const TextStyle& style, Output out) : style_(style), out_(std::move(out)) {}
 
     void begin(const SearchResult& r) override {
-        std::string head = total_phrase(r) + " for \"" + r.query + "\"";
+        std::string head =
+            total_phrase(r) + " for \"" + terminal_safe(r.query, kMaxEchoedQueryChars) + "\"";
         char took[48];
         std::snprintf(took, sizeof took, " (%.1f ms)\n", r.took_ms);
         head += took;
         if (r.relaxed)
             head += "no article has all the words; showing articles that match the most\n";
-        if (!r.suggestion.empty()) head += "did you mean: " + r.suggestion + "\n";
-        for (const auto& note : r.notes) head += "note: " + note + "\n";
+        if (!r.suggestion.empty())
+            head += "did you mean: " + terminal_safe(r.suggestion, kMaxEchoedQueryChars) + "\n";
+        for (const auto& note : r.notes) head += "note: " + terminal_safe(note) + "\n";
         out_(head);
         facets_ = r.facets;
         counts_clusters_ = r.counts_clusters;
     }
 
     void hit(const Hit& h) override {
-        const TerminalStyle marks = style_.ansi ? TerminalStyle::Ansi : TerminalStyle::Brackets;
+        const TerminalStyle marks = terminal_marks(style_);
         std::string out = "\n";
         out += std::to_string(h.rank);
         out += ". ";
         if (style_.ansi) out += kBold;
-        out += h.title_marked.text.empty() ? "(untitled)"
-                                           : one_line(render_terminal(h.title_marked, marks));
+        out += h.title_marked.text.empty()
+                   ? "(untitled)"
+                   : one_line(render_terminal(h.title_marked, marks, style_.ansi ? kBold : ""));
         if (style_.ansi) out += kReset;
         out += "\n   ";
         if (style_.ansi) out += kDim;
@@ -188,7 +202,17 @@ class TextWriter : public ResultWriter {
         out += meta;
         if (style_.ansi) out += kReset;
         out += "\n";
-        if (!h.snippet.text.empty()) out += "   " + render_terminal(h.snippet, marks) + "\n";
+        if (!h.url.empty()) {
+            out += kIndent;
+            if (style_.ansi) out += kDim;
+            out += terminal_safe(h.url);
+            if (style_.ansi) out += kReset;
+            out += "\n";
+        }
+        if (!h.snippet.text.empty())
+            out += std::string(kIndent) +
+                   wrap_for_terminal(render_terminal(h.snippet, marks), style_.width, kIndent) +
+                   "\n";
         out_(out);
         if (counts_clusters_ && h.similar_total > 0) collapsed_ = true;
     }
@@ -372,10 +396,12 @@ std::string total_phrase(const SearchResult& r) {
 
 std::string format_article_text(const ShownArticle& shown, const TextStyle& style) {
     const Article& a = shown.article;
-    const TerminalStyle marks = style.ansi ? TerminalStyle::Ansi : TerminalStyle::Brackets;
+    const TerminalStyle marks = terminal_marks(style);
     std::string out;
     if (style.ansi) out += kBold;
-    out += a.title.empty() ? "(untitled)" : one_line(render_terminal(shown.title_marked, marks));
+    out += a.title.empty()
+               ? "(untitled)"
+               : one_line(render_terminal(shown.title_marked, marks, style.ansi ? kBold : ""));
     if (style.ansi) out += kReset;
     out += "\n";
     auto field = [&](const char* name, const std::string& value) {
@@ -400,7 +426,7 @@ std::string format_article_text(const ShownArticle& shown, const TextStyle& styl
     field("lang:    ", a.lang);
     for (const auto& paragraph : shown.paragraphs_marked) {
         out += '\n';
-        out += render_terminal(paragraph, marks);
+        out += wrap_for_terminal(render_terminal(paragraph, marks), style.width, "");
         out += '\n';
     }
     return out;

@@ -15,8 +15,15 @@
 namespace newsdex {
 
 struct TextStyle {
-    bool ansi = false;  ///< colours and bold on a terminal; "[...]" marks otherwise
+    bool ansi = false;      ///< colours and bold (a colour terminal, or --color always)
+    bool brackets = false;  ///< without ansi: matches in "[...]" (else plain text)
+    std::size_t width = 0;  ///< wrap snippets and --show paragraphs to this many columns; 0: no
+                            ///< wrapping
 };
+
+/// The query as the header shows it: terminal-safe, cut after this many
+/// characters (a pasted article must not fill the screen).
+inline constexpr std::size_t kMaxEchoedQueryChars = 200;
 
 enum class OutputFormat { Text, Json, Jsonl, Tsv, Csv };
 
@@ -30,12 +37,14 @@ std::optional<OutputFormat> parse_output_format(std::string_view name);
 /// json: {"query", "estimated_total", "total_is_exact", "total_lower", "total_upper",
 ///        "counts" ("clusters"|"articles"), "took_ms", "suggestion",
 ///        "relaxed", "notes", "facets": {"source": [{"value", "count"}]},
-///        "hits": [{"rank", "collection", "id", "title", "title_html", "date", "source",
+///        "hits": [{"rank", "collection", "id", "title", "title_html", "title_from_body",
+///                  "date", "source",
 ///                  "url", "lang", "topics", "authors", "places",
 ///                  "similar": [{"collection", "id"}], "similar_total", "score",
 ///                  "snippet", "snippet_text", "highlights"}]}
 ///   snippet is HTML-escaped with <mark>; highlights are [start, end) code-point
-///   offsets into snippet_text; date is "YYYY-MM-DD" or null.
+///   offsets into snippet_text; date is "YYYY-MM-DD" or null; title_from_body:
+///   the article has no title and `title` is its opening sentence.
 /// jsonl: one hit object (as in json) per line, nothing else.
 /// tsv, csv: a header row, then rank, collection, id, date, source, title, url,
 ///   score, snippet (plain text) per hit. CSV is RFC 4180 (fields quoted when

@@ -15,10 +15,12 @@
 #include "near_duplicate.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "sentence_splitter.h"
 #include "snippet_selector.h"
 #include "spelling_suggestion.h"
 #include "stored_fields.h"
 #include "terms.h"
+#include "utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -186,6 +188,44 @@ std::string facet_name_list() {
     for (std::string_view name : kFacetNames) {
         if (!out.empty()) out += ", ";
         out += name;
+    }
+    return out;
+}
+
+std::string title_from_body(std::string_view body, std::size_t max_chars) {
+    // Only the opening is needed: a sentence longer than this is cut anyway.
+    std::string_view opening = body.substr(0, floor_code_point_boundary(body, 8 * max_chars));
+    std::vector<SentenceSpan> sentences = split_sentences(opening);
+    if (sentences.empty()) return {};
+    std::string_view first =
+        opening.substr(sentences[0].start, sentences[0].end - sentences[0].start);
+    // Whitespace runs (hard-wrapped lines) become one space.
+    std::string out;
+    std::size_t chars = 0, last_space = std::string::npos;
+    bool cut = false, in_space = false;
+    for (std::size_t i = 0; i < first.size();) {
+        const std::size_t start = i;
+        const UChar32 c = next_code_point(first, i);
+        if (is_unicode_space(c)) {
+            if (!in_space) {
+                last_space = out.size();
+                out += ' ';
+                ++chars;
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            out.append(first, start, i - start);
+            ++chars;
+        }
+        if (chars >= max_chars && i < first.size()) {
+            cut = true;
+            break;
+        }
+    }
+    if (cut) {
+        if (last_space != std::string::npos && last_space > out.size() / 2) out.resize(last_space);
+        out += "\xE2\x80\xA6";  // …
     }
     return out;
 }
@@ -398,6 +438,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     QueryOptions query_options;
     query_options.any = request.any;
     query_options.lang = request.lang;
+    query_options.forms = &db_;
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {
@@ -457,6 +498,13 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
                                               : request.count_bound;
         return enquire.get_mset(fetch_from, fetch, check_at_least, nullptr, decider);
     };
+
+    if (request.sort != SortOrder::Relevance &&
+        db_.get_value_upper_bound(schema::kSlotDate).empty())
+        result.notes.push_back(std::string("--sort ") +
+                               (request.sort == SortOrder::Newest ? "newest" : "oldest") +
+                               ": no article in the database has a date; results are in "
+                               "relevance order");
 
     Xapian::MSet mset;
     if (!plan.query.empty()) {
@@ -540,6 +588,10 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         hit.authors = std::move(stored.authors);
         hit.places = std::move(stored.places);
         hit.date = stored.date;
+        if (stored.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+            stored.title = title_from_body(stored.body);
+            hit.title_from_body = !stored.title.empty();
+        }
         if (request.snippets) {
             hit.title_marked = whole_text_marked(selector, stored.title);
             hit.snippet =

@@ -108,7 +108,18 @@ struct Hit {
     /// are. Whether or not they match the query: they are the same story.
     std::vector<SimilarArticle> similar;
     std::uint64_t similar_total = 0;
+    /// The article has no title: `title` is the opening sentence of the body
+    /// (cut to kMaxFallbackTitleChars), so a list of hits never reads
+    /// "(untitled)" where the text says what the article is.
+    bool title_from_body = false;
 };
+
+/// Longest title taken from a body's first sentence, in characters.
+inline constexpr std::size_t kMaxFallbackTitleChars = 100;
+
+/// The opening sentence of `body`, cut at a word boundary to at most
+/// `max_chars` characters with "…" when cut; "" for an empty body.
+std::string title_from_body(std::string_view body, std::size_t max_chars = kMaxFallbackTitleChars);
 
 struct FacetValue {
     std::string value;

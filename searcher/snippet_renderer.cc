@@ -189,9 +189,12 @@ RenderedSnippet render_snippet(std::string_view source, const std::vector<Fragme
     return std::move(b.out);
 }
 
-std::string render_terminal(const RenderedSnippet& snippet, TerminalStyle style) {
+std::string render_terminal(const RenderedSnippet& snippet, TerminalStyle style,
+                            std::string_view after_mark) {
+    if (style == TerminalStyle::Plain) return snippet.text;
     const std::string_view open = style == TerminalStyle::Ansi ? kAnsiOpen : "[";
-    const std::string_view close = style == TerminalStyle::Ansi ? kAnsiClose : "]";
+    std::string close(style == TerminalStyle::Ansi ? kAnsiClose : "]");
+    if (style == TerminalStyle::Ansi) close += after_mark;
     auto highlights = snippet.highlights;
     std::sort(highlights.begin(), highlights.end());
     const std::string& text = snippet.text;

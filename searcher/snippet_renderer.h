@@ -24,15 +24,19 @@ struct RenderedSnippet {
 };
 
 enum class TerminalStyle {
-    Brackets,  ///< plain "[match]" (not a terminal)
+    Plain,     ///< the text alone (piped output: what grep and scripts want)
+    Brackets,  ///< "[match]" (a terminal without colour, or asked with --brackets)
     Ansi,      ///< bold + colour escape sequences
 };
 
 /// Builds text, highlights and html for fragments of `source`.
 RenderedSnippet render_snippet(std::string_view source, const std::vector<Fragment>& fragments);
 
-/// The plain text with matches marked for a terminal.
-std::string render_terminal(const RenderedSnippet& snippet, TerminalStyle style);
+/// The plain text with matches marked for a terminal. With Ansi, each match
+/// ends in a full reset followed by `after_mark`: the style of the text around
+/// the snippet (a bold title stays bold after its first match).
+std::string render_terminal(const RenderedSnippet& snippet, TerminalStyle style,
+                            std::string_view after_mark = {});
 
 /// HTML-escapes text (& < > " ').
 std::string html_escape(std::string_view text);

@@ -140,7 +140,7 @@ TEST_F(CliNewsroom, JsonIsTheShortFormOfFormatJsonAndStreamsValidJson) {
 }
 
 TEST_F(CliNewsroom, TextTitlesAreOnOneLine) {
-    auto r = search({"--color", "never", "report"});
+    auto r = search({"--color", "never", "--brackets", "report"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("1. Harbour [report], part two\n"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("Harbour\n"), std::string::npos) << r.out;
@@ -149,7 +149,8 @@ TEST_F(CliNewsroom, TextTitlesAreOnOneLine) {
 }
 
 TEST_F(CliNewsroom, ShowPrintsTheWholeArticleWithHighlights) {
-    auto r = search({"--color", "never", "--show", "tricky/q3", "harbour"});
+    // Piped output is plain unless --brackets asks for marks.
+    auto r = search({"--color", "never", "--brackets", "--show", "tricky/q3", "harbour"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("id:      tricky/q3"), std::string::npos) << r.out;
     // Wrapped lines joined, indented lines start paragraphs.

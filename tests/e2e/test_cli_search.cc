@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <fstream>
 #include <set>
 
 #include "support/run_command.h"
@@ -54,7 +55,7 @@ class CliSearch : public ::testing::Test {
 test::TempDir* CliSearch::dir_ = nullptr;
 
 TEST_F(CliSearch, TextOutputHasHeaderRankTitleMetaAndMarkedSnippet) {
-    auto r = search({"--color", "never", "ceasefire"});
+    auto r = search({"--color", "never", "--brackets", "ceasefire"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("2 results for \"ceasefire\""), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1. "), std::string::npos);
@@ -106,6 +107,99 @@ TEST_F(CliSearch, JsonSchema) {
         facet_total += v["count"].GetUint64();
     EXPECT_GT(d["estimated_total"].GetUint64(), 3u);
     EXPECT_EQ(facet_total, d["estimated_total"].GetUint64());
+}
+
+// Issue 11 item 6: what reaches a terminal.
+TEST_F(CliSearch, PipedOutputIsPlainUnlessAsked) {
+    auto plain = search({"ceasefire"});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_NE(plain.out.find("cease-fire"), std::string::npos) << plain.out;
+    EXPECT_EQ(plain.out.find("[cease-fire]"), std::string::npos) << plain.out;
+    EXPECT_EQ(plain.out.find("\x1b"), std::string::npos) << plain.out;
+    auto marked = search({"--brackets", "ceasefire"});
+    EXPECT_NE(marked.out.find("[cease-fire]"), std::string::npos) << marked.out;
+}
+
+TEST_F(CliSearch, EchoedQueryIsSanitizedAndCut) {
+    auto r = search({"oil\x1b[31mRED\xff"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("\x1b"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("\xff"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("for \"oil\\e[31mRED\xEF\xBF\xBD\""), std::string::npos) << r.out;
+
+    std::string pasted;
+    for (int i = 0; i < 5000; ++i) pasted += "harbour ";
+    auto longer = search({pasted});
+    ASSERT_EQ(longer.exit_code, 0) << longer.err;
+    const std::string header = longer.out.substr(0, longer.out.find('\n'));
+    EXPECT_LT(header.size(), 400u) << header;
+    EXPECT_NE(header.find("more characters)"), std::string::npos) << header;
+}
+
+TEST_F(CliSearch, TitleStaysBoldAfterItsFirstHighlight) {
+    auto r = search({"--color", "always", "--limit", "1", "dockworkers"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string title_line = r.out.substr(r.out.find("1. "));
+    const std::string first_line = title_line.substr(0, title_line.find('\n'));
+    // Each highlight in the title ends with a reset and the title's bold again.
+    ASSERT_NE(first_line.find("\x1b[1;33m"), std::string::npos) << first_line;
+    EXPECT_NE(first_line.find("\x1b[0m\x1b[1m"), std::string::npos) << first_line;
+}
+
+TEST_F(CliSearch, TextOutputShowsTheUrl) {
+    auto r = search({"dockworkers"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\n   https://harborgazette.example/2024/03/05/dockworkers-walk-out\n"),
+              std::string::npos)
+        << r.out;
+}
+
+// Issue 11 items 8 and 9: an untitled, undated corpus (the seeds, BBC).
+TEST(CliSearchUntitled, TitleFromTheFirstSentenceAndUndatedSortSaysSo) {
+    test::TempDir dir;
+    {
+        std::ofstream jsonl(dir / "untitled.jsonl");
+        jsonl << R"({"id":"u1","body":"Harbour cranes stopped at dawn. Unions met later."})"
+              << "\n"
+              << R"({"id":"u2","title":"Harbour dues rise","body":"Dues rose."})"
+              << "\n";
+    }
+    const std::string db = (dir / "db").string();
+    auto indexed = run_command(tool_path("newsdex-index"),
+                               {"--quiet", "--db", db, (dir / "untitled.jsonl").string()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+
+    auto r = run_command(tool_path("newsdex-search"), {"--db", db, "--json", "cranes"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    ASSERT_FALSE(d.HasParseError()) << r.out;
+    ASSERT_EQ(d["hits"].Size(), 1u);
+    EXPECT_STREQ(d["hits"][0]["title"].GetString(), "Harbour cranes stopped at dawn.");
+    EXPECT_TRUE(d["hits"][0]["title_from_body"].GetBool());
+
+    auto titled = run_command(tool_path("newsdex-search"), {"--db", db, "--json", "dues"});
+    d.Parse(titled.out.c_str());
+    ASSERT_EQ(d["hits"].Size(), 1u);
+    EXPECT_FALSE(d["hits"][0]["title_from_body"].GetBool());
+
+    auto text = run_command(tool_path("newsdex-search"), {"--db", db, "cranes"});
+    EXPECT_NE(text.out.find("1. Harbour cranes stopped at dawn.\n"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find("(untitled)"), std::string::npos) << text.out;
+
+    auto sorted =
+        run_command(tool_path("newsdex-search"), {"--db", db, "--sort", "newest", "harbour"});
+    EXPECT_EQ(sorted.exit_code, 0);
+    EXPECT_NE(sorted.out.find("note: --sort newest: no article in the database has a date"),
+              std::string::npos)
+        << sorted.out;
+    auto relevance = run_command(tool_path("newsdex-search"), {"--db", db, "harbour"});
+    EXPECT_EQ(relevance.out.find("has a date"), std::string::npos) << relevance.out;
+}
+
+TEST_F(CliSearch, DatedCorpusSortHasNoNote) {
+    auto r = search({"--sort", "newest", "the"});
+    EXPECT_EQ(r.out.find("has a date"), std::string::npos) << r.out;
 }
 
 TEST_F(CliSearch, NoHitsIsExitZeroWithSuggestion) {
