@@ -1,5 +1,6 @@
 #include "result_format.h"
 
+#include "analysis/text_sanitizer.h"
 #include "article_view.h"
 #include "number_format.h"
 #include "terminal_text.h"
@@ -17,6 +18,14 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void put_string(JsonWriter& w, std::string_view s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+/// Text that echoes what the user typed (the query, notes quoting it): it may
+/// hold any bytes, and JSON must be valid UTF-8, so the sanitized text (what
+/// was searched for) is written.
+void put_typed_text(JsonWriter& w, std::string text) {
+    sanitize_text(text);
+    put_string(w, text);
 }
 
 void put_string_or_null(JsonWriter& w, std::string_view s) {
@@ -249,7 +258,7 @@ class JsonWriterSink : public ResultWriter {
         JsonWriter w(buffer);
         w.StartObject();
         w.Key("query");
-        put_string(w, r.query);
+        put_typed_text(w, r.query);
         w.Key("estimated_total");
         w.Uint64(r.estimated_total);
         w.Key("total_is_exact");
@@ -267,7 +276,9 @@ class JsonWriterSink : public ResultWriter {
         w.Key("relaxed");
         w.Bool(r.relaxed);
         w.Key("notes");
-        put_list(w, r.notes);
+        w.StartArray();
+        for (const auto& note : r.notes) put_typed_text(w, note);
+        w.EndArray();
         w.Key("facets");
         put_facets(w, r.facets);
         w.Key("hits");

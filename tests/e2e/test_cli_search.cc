@@ -127,6 +127,11 @@ TEST_F(CliSearch, EchoedQueryIsSanitizedAndCut) {
     EXPECT_EQ(r.out.find("\xff"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("for \"oil\\e[31mRED\xEF\xBF\xBD\""), std::string::npos) << r.out;
 
+    auto json_echo = search({"--json", "oil\x1b[31mRED\xff"});
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseValidateEncodingFlag>(json_echo.out.c_str());
+    EXPECT_FALSE(d.HasParseError()) << "JSON must stay valid UTF-8: " << json_echo.out;
+
     std::string pasted;
     for (int i = 0; i < 5000; ++i) pasted += "harbour ";
     auto longer = search({pasted});
