@@ -31,19 +31,11 @@ std::string terminal_safe(std::string_view text, std::size_t max_chars) {
     while (i < text.size()) {
         if (max_chars && chars == max_chars) break;
         const std::size_t start = i;
-        auto b = static_cast<unsigned char>(text[i]);
-        UChar32 c;
-        if (b < 0x80) {
-            c = b;
-            ++i;
-        } else {
-            auto idx = static_cast<std::int32_t>(i);
-            U8_NEXT(text.data(), idx, static_cast<std::int32_t>(text.size()), c);
-            i = static_cast<std::size_t>(idx);
-        }
+        // Invalid bytes decode as U+FFFD, one byte at a time (utf8.h).
+        const UChar32 c = next_code_point(text, i);
         ++chars;
-        if (c < 0) {
-            out += "\xEF\xBF\xBD";  // U+FFFD
+        if (c == 0xFFFD) {
+            out += "\xEF\xBF\xBD";
         } else if (c == '\n' || c == '\t' || c == '\r') {
             out += ' ';
         } else if (c == 0x1B) {
