@@ -23,6 +23,10 @@ inline constexpr std::string_view kPrefixStem = "Z";
 inline constexpr std::string_view kPrefixTitle = "S";
 /// Author names, each analysed as words (unstemmed with positions).
 inline constexpr std::string_view kPrefixAuthor = "A";
+/// Character bigrams of Han/katakana runs (analysis/cjk_bigrams.h), with
+/// positions in a space of their own (one per code point), so a part of a
+/// dictionary word matches as a phrase of its pairs.
+inline constexpr std::string_view kPrefixCjkBigram = "XCJK";
 /// Boolean filter terms: lower-cased whole value.
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";
@@ -66,6 +70,9 @@ enum Slot : Xapian::valueno {
     kSlotPeople = 9,
     kSlotOrgs = 10,
     kSlotExchanges = 11,
+    /// Tie-break key (terms.h tie_break_key): equal scores rank newest first,
+    /// then by collection and id, the same on every build of the same input.
+    kSlotTieBreak = 12,
 };
 
 /// Separates list items inside one value slot or stored field.
@@ -76,7 +83,8 @@ inline constexpr char kListSeparator = '\x1f';
 /// document, so a re-run replaces documents analysed by an older version
 /// instead of keeping them as "unchanged".
 /// 2: identity and cluster value slots; place/people/org/exchange terms and slots.
-inline constexpr unsigned kAnalysisVersion = 2;
+/// 3: tie-break slot; dotted words split into parts; XCJK character bigrams.
+inline constexpr unsigned kAnalysisVersion = 3;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

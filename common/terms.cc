@@ -68,4 +68,24 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+std::string tie_break_key(std::optional<std::int64_t> date, std::string_view collection,
+                          std::string_view native_id) {
+    std::string key;
+    if (date) {
+        // int64 -> uint64 keeping order (flip the sign bit), then inverted so
+        // that an ascending sort puts the newest first; fixed width, so the
+        // fields after it compare only when the dates are equal.
+        const std::uint64_t ordered = static_cast<std::uint64_t>(*date) ^ (std::uint64_t{1} << 63);
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(~ordered));
+        key.assign(hex, 16);
+    } else {
+        key.assign(16, 'z');  // above every hex digit: undated last
+    }
+    key += collection;
+    key.push_back(schema::kListSeparator);
+    key += native_id;
+    return key;
+}
+
 }  // namespace newsdex

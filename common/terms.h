@@ -1,6 +1,7 @@
 #pragma once
 // Terms built from whole field values (not analysed text): the unique id term
-// and boolean filter terms. Indexer and searcher both build them here.
+// and boolean filter terms; and the tie-break value. Indexer and searcher both
+// build them here.
 
 #include <cstdint>
 #include <optional>
@@ -30,5 +31,14 @@ std::string unique_id_prefix(std::string_view native_id);
 /// The boolean filter term for a field value: prefix + value lower-cased
 /// (ASCII only, so "Reuters" and "reuters" match), capped to Xapian's term limit.
 std::string filter_term(std::string_view prefix, std::string_view value);
+
+/// The value of schema::kSlotTieBreak: equal scores rank by it, ascending,
+/// so the order of ties is the article's own, never its docid (which depends
+/// on how parallel segments were merged). Newest first (16 hex digits of the
+/// inverted date; undated after every dated article), then collection, then
+/// native id. Distinct articles have distinct keys: (collection, id) is the
+/// unique key, and '\x1f' sorts below every character a collection name has.
+std::string tie_break_key(std::optional<std::int64_t> date, std::string_view collection,
+                          std::string_view native_id);
 
 }  // namespace newsdex

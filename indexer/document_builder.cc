@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "analysis/cjk_bigrams.h"
 #include "near_duplicate.h"
 #include "schema.h"
 #include "spelling_rule.h"
@@ -54,6 +55,16 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     for (const auto& term : near_duplicate::band_terms(near_duplicate::shingles(body_words)))
         doc.add_boolean_term(term);
 
+    // Han/katakana pairs, title then body, in their own position space; wdf
+    // 1 each (part-words are a recall aid: the dictionary words rank).
+    const std::string bigram_prefix(schema::kPrefixCjkBigram);
+    auto add_bigram = [&](const CjkBigram& b) {
+        scratch.assign(bigram_prefix).append(b.text);
+        doc.add_posting(scratch, b.position, 1);
+    };
+    Xapian::termpos bigram_pos = cjk_bigrams(a.title, add_bigram, 1);
+    cjk_bigrams(a.body, add_bigram, bigram_pos + schema::kFieldPositionGap);
+
     const std::string author_prefix(schema::kPrefixAuthor);
     for (const auto& author : a.authors) {
         pos = analyzer.analyze(
@@ -97,6 +108,7 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     // the few that have a near-duplicate into their cluster.
     doc.add_value(schema::kSlotIdentity, built.unique_term);
     doc.add_value(schema::kSlotCluster, built.unique_term);
+    doc.add_value(schema::kSlotTieBreak, tie_break_key(a.date, a.collection, a.id));
     if (!lang.empty()) doc.add_value(schema::kSlotLang, lang);
 
     doc.set_data(encode_stored_fields(a));

@@ -31,6 +31,25 @@ bool all_digits(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/// Whether a word written with dots between letters ("CBKG.F", "N.SEA",
+/// "example.com"; normalize_word joins it to "cbkgf") is also indexed by its
+/// parts, as a hyphenated word is. Letter acronyms ("U.S.", "e.g.") are not:
+/// every part is one letter and a part alone means nothing.
+bool splits_at_dots(std::string_view surface, std::string_view term) {
+    if (surface.find('.') == std::string_view::npos || term.find('.') != std::string_view::npos)
+        return false;  // no dot, or dots kept (numbers, mixed tokens): one word
+    std::size_t longest = 0, run = 0;
+    for (char c : surface) {
+        if (c == '.') {
+            run = 0;
+            continue;
+        }
+        // Count code points, not bytes: "Ü.S" is an acronym too.
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) longest = std::max(longest, ++run);
+    }
+    return longest >= 2;
+}
+
 struct PendingPart {
     std::string term;
     std::string folded;
@@ -172,8 +191,8 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
             std::string_view between = text.substr(last.end, start - last.end);
             if (!is_joining_hyphen(between)) flush_group();
         }
-        Xapian::termpos this_position = position++;
         if (!normalize_word(surface, word) || word.term.size() > kMaxWordTermBytes) {
+            ++position;
             flush_group();
             continue;
         }
@@ -181,8 +200,37 @@ Xapian::termpos TextAnalyzer::analyze(std::string_view text, std::string_view la
         // TermGenerator does): stems of numbers ("1.13", "4th") are noise that
         // doubles the stem vocabulary. Kana and ideographs are not stemmed
         // either: no Xapian stemmer handles them.
-        bool stemmable = status_tag >= UBRK_WORD_LETTER && status_tag < UBRK_WORD_KANA &&
-                         !(word.term[0] >= '0' && word.term[0] <= '9');
+        const bool letters = status_tag >= UBRK_WORD_LETTER && status_tag < UBRK_WORD_KANA;
+        if (letters && splits_at_dots(surface, word.term)) {
+            // "CBKG.F": its parts "cbkg" and "f" at consecutive positions, then
+            // the joined "cbkgf" over them (flush_group), as for "cease-fire".
+            flush_group();
+            for (std::size_t from = 0; from <= surface.size();) {
+                std::size_t dot = std::min(surface.find('.', from), surface.size());
+                NormalizedWord part;
+                if (dot > from && normalize_word(surface.substr(from, dot - from), part)) {
+                    token.term = part.term;
+                    const bool stemmable = !(part.term[0] >= '0' && part.term[0] <= '9');
+                    if (stemmable)
+                        token.stem = stem(part.folded, lang);
+                    else
+                        token.stem.clear();
+                    token.position = position++;
+                    token.span = 1;
+                    token.start = start + static_cast<std::uint32_t>(from);
+                    token.end = start + static_cast<std::uint32_t>(dot);
+                    token.compound = false;
+                    sink(token);
+                    group.push_back(PendingPart{part.term, part.folded, token.position, token.start,
+                                                token.end, stemmable});
+                }
+                from = dot + 1;
+            }
+            flush_group();
+            continue;
+        }
+        Xapian::termpos this_position = position++;
+        bool stemmable = letters && !(word.term[0] >= '0' && word.term[0] <= '9');
         token.term = word.term;
         if (stemmable)
             token.stem = stem(word.folded, lang);  // assignment reuses the token's buffer

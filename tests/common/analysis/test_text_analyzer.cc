@@ -71,6 +71,12 @@ const AnalyzeCase kCases[] = {
     {"contraction_kept_with_ascii_apostrophe", "en", "won\u2019t", "won't@0"},
     {"acronym_dots_removed", "en", "the U.S. and U.N.", "the@0 us@1 and@2 un@3"},
     {"decimal_number_kept", "en", "2.3 million", "2.3@0 million@1"},
+    // Dotted tickers and names: parts like a hyphenated word's, joined form kept.
+    {"dotted_ticker_parts_and_joined", "en", "Commerzbank AG <CBKG.F> said",
+     "commerzbank@0 ag@1 cbkg@2 f@3 cbkgf@2+2 said@4"},
+    {"dotted_name_parts", "en", "N.SEA find", "n@0 sea@1 nsea@0+2 find@2"},
+    {"dotted_acronym_not_split", "en", "U.S.A. talks", "usa@0 talks@1"},
+    {"dotted_number_not_split", "en", "version 1.13a", "version@0 1.13a@1"},
     {"accents_folded", "fr", "Caf\u00e9 \u00e9lection na\u00efve", "cafe@0 election@1 naive@2"},
     {"german_sharp_s_casefolds", "de", "Stra\u00dfenbahn GR\u00dcSSE", "strassenbahn@0 grusse@1"},
     {"nfkc_ligature", "en", "\ufb01nance", "finance@0"},
