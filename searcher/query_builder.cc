@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/cjk_bigrams.h"
 #include "analysis/token_normalizer.h"
 #include "date_range.h"
 #include "errors.h"
@@ -40,6 +41,22 @@ constexpr std::size_t kMaxProximityWords = 10;
 /// adds the (higher) idf of title terms, so a title hit wins over a body hit
 /// with slightly higher term frequency.
 constexpr double kTitleWeight = 0.5;
+
+/// Whole-title bonus: an article whose title holds every word of the query,
+/// in the query's order and adjacent (a title typed or pasted as the query),
+/// scores the title phrase's weight times kWholeTitleWeight on top. The
+/// proximity bonus cannot do this for long queries (kMaxProximityWords, and a
+/// Japanese headline is ~11 tokens with particles) nor for a query that is
+/// one unspaced CJK "word".
+constexpr double kWholeTitleWeight = 1.0;
+/// QueryPlan::filled: an article with every word adds this times its
+/// all-words weight (BM25 of the same terms plus the proximity and title
+/// bonuses) to its any-word weight. On TIME (bench/RESULTS.md) 0.1-0.5 beat
+/// --any, 0.2 best; 1 and above amount to "every word first", which ranks
+/// below --any: a long topic's words are not all equally needed.
+constexpr double kAllWordsBonus = 0.2;
+/// Longer queries are not titles (a pasted paragraph): no whole-title bonus.
+constexpr std::size_t kMaxWholeTitleTokens = 64;
 
 // --- expansion limits ----------------------------------------------------------
 /// A wildcard expands to at most this many terms, the most frequent ones
@@ -80,6 +97,25 @@ Xapian::Query phrase_of(const std::vector<std::string>& terms, const std::string
     for (const auto& t : terms) subs.emplace_back(prefix + t);
     return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(),
                          std::max<Xapian::termcount>(window, terms.size()));
+}
+
+/// The part-word alternative of a typed word written in Han/katakana: each
+/// run of two or more such characters as a phrase of its character pairs
+/// (schema::kPrefixCjkBigram), the runs AND-ed. Finds アフリカ inside the
+/// dictionary word 南アフリカ. Empty when the word has no such run.
+Xapian::Query cjk_bigram_query(std::string_view text) {
+    std::vector<std::vector<std::string>> runs;
+    Xapian::termpos last = 0;
+    cjk_bigrams(text, [&](const CjkBigram& b) {
+        if (runs.empty() || b.position != last + 1) runs.emplace_back();
+        runs.back().emplace_back(b.text);
+        last = b.position;
+    });
+    std::vector<Xapian::Query> phrases;
+    for (const auto& run : runs)
+        phrases.push_back(phrase_of(run, std::string(schema::kPrefixCjkBigram),
+                                    static_cast<Xapian::termcount>(run.size())));
+    return combine(Xapian::Query::OP_AND, phrases);
 }
 
 /// One piece of query text through the analysis pipeline, split into the
@@ -150,11 +186,14 @@ Xapian::Query finish(const Part& p) {
 
 class Builder {
   public:
+    /// `excluded_words_as_words`: build the literal variant (QueryPlan::literal),
+    /// where a '-word' item of a sequence is a plain word.
     Builder(TextAnalyzer& analyzer, std::string lang, bool any, HighlightTerms& highlight,
-            std::vector<std::string>& notes)
+            std::vector<std::string>& notes, bool excluded_words_as_words = false)
         : analyzer_(analyzer),
           lang_(std::move(lang)),
           any_(any),
+          excluded_words_as_words_(excluded_words_as_words),
           highlight_(highlight),
           notes_(notes) {}
 
@@ -163,6 +202,8 @@ class Builder {
 
     /// Whether some AND of two or more free items exists that an OR could relax.
     bool relaxable() const { return relaxable_; }
+    /// The '-word' items of positive sequences, as written ("-minister").
+    const std::vector<std::string>& excluded_words() const { return excluded_words_; }
 
     // Recursion follows the tree, whose depth query_parser bounds
     // (kMaxQueryDepth groups, each a few levels).
@@ -198,7 +239,10 @@ class Builder {
             case QueryNodeKind::Not:
                 if (!n.children.empty()) {
                     Part inner = build(n.children.front(), true);
-                    if (!inner.empty()) p.excluded = materialize(inner);
+                    if (!inner.empty()) {
+                        p.excluded = materialize(inner);
+                        note_exclusion("NOT " + describe(n.children.front()));
+                    }
                 }
                 break;
         }
@@ -212,6 +256,10 @@ class Builder {
         if (std::find(notes_.begin(), notes_.end(), text) == notes_.end())
             notes_.push_back(std::move(text));
     }
+
+    /// Every exclusion is said, so a pasted text that lost articles to a
+    /// '-' or a NOT shows why.
+    void note_exclusion(const std::string& what) { note("excluded: articles matching " + what); }
 
     Analyzed analyze(std::string_view text) {
         Analyzed a;
@@ -248,7 +296,12 @@ class Builder {
         Part p;
         Analyzed a = analyze(text);
         p.positive = word_query(a, "", std::string(schema::kPrefixStem), sink(negated));
-        if (p.positive.empty() || a.simple.size() != 1) return p;
+        if (p.positive.empty()) return p;
+        // Articles with the word as the dictionary cut it score both parts;
+        // those with it inside a longer word only the pairs.
+        if (Xapian::Query parts = cjk_bigram_query(text); !parts.empty())
+            p.positive = Xapian::Query(Xapian::Query::OP_OR, p.positive, parts);
+        if (a.simple.size() != 1) return p;
         const Analyzed::Simple& t = a.simple.front();
         p.proximity_term = t.term;
         if (!negated) {
@@ -475,7 +528,11 @@ class Builder {
         std::vector<std::string> proximity;
         std::size_t free_items = 0;
         for (const QueryNode& item : n.children) {
-            const bool item_excluded = item.occur == Occur::Excluded;
+            const bool excluded_word =
+                item.occur == Occur::Excluded && item.kind == QueryNodeKind::Word;
+            if (excluded_word && !negated) excluded_words_.push_back(describe(item));
+            const bool item_excluded =
+                item.occur == Occur::Excluded && !(excluded_word && excluded_words_as_words_);
             if (item.kind == QueryNodeKind::Field && is_filter_field(item.text) && !item_excluded) {
                 Xapian::Query q = filter_query(item);
                 if (!q.empty()) by_field[item.text].push_back(std::move(q));
@@ -485,6 +542,7 @@ class Builder {
             if (p.empty()) continue;
             if (item_excluded) {
                 excluded.push_back(materialize(p));
+                note_exclusion(describe(item));
                 continue;
             }
             if (any_ && item.occur == Occur::Default) {
@@ -556,10 +614,55 @@ class Builder {
     std::string lang_;
     const Xapian::Database* forms_db_ = nullptr;
     bool any_;
+    bool excluded_words_as_words_;
     HighlightTerms& highlight_;
     std::vector<std::string>& notes_;
     bool relaxable_ = false;
+    std::vector<std::string> excluded_words_;
 };
+
+/// The tokens of the free words and phrases of a query, in order, when the
+/// query is nothing else (besides filters and exclusions): what a title typed
+/// as the query looks like. Empty otherwise.
+std::vector<std::string> title_tokens(const QueryNode& root, std::string_view lang,
+                                      TextAnalyzer& analyzer, Xapian::termcount& gaps) {
+    std::vector<const QueryNode*> leaves;
+    if (root.kind == QueryNodeKind::Word || root.kind == QueryNodeKind::Phrase) {
+        leaves.push_back(&root);
+    } else if (root.kind == QueryNodeKind::Seq) {
+        for (const auto& item : root.children) {
+            if (item.occur == Occur::Excluded) continue;
+            if (item.kind == QueryNodeKind::Field && is_filter_field(item.text)) continue;
+            if (item.kind != QueryNodeKind::Word && item.kind != QueryNodeKind::Phrase) return {};
+            leaves.push_back(&item);
+        }
+    }
+    std::vector<std::string> tokens;
+    gaps = 0;
+    for (const QueryNode* leaf : leaves) {
+        Xapian::termpos first = 0, last = 0;
+        std::size_t count = 0;
+        analyzer.analyze(leaf->text, lang, [&](const Token& t) {
+            if (t.compound) return;
+            if (count++ == 0) first = t.position;
+            last = t.position;
+            tokens.push_back(t.term);
+        });
+        if (count > 0) gaps += last - first + 1 - static_cast<Xapian::termcount>(count);
+    }
+    return tokens;
+}
+
+/// `query` AND_MAYBE the whole-title phrase (see kWholeTitleWeight).
+Xapian::Query with_whole_title_bonus(const Xapian::Query& query,
+                                     const std::vector<std::string>& tokens,
+                                     Xapian::termcount gaps) {
+    if (query.empty() || tokens.size() < 2 || tokens.size() > kMaxWholeTitleTokens) return query;
+    Xapian::Query title = phrase_of(tokens, std::string(schema::kPrefixTitle),
+                                    static_cast<Xapian::termcount>(tokens.size()) + gaps);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kWholeTitleWeight));
+}
 
 }  // namespace
 
@@ -585,6 +688,29 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         Builder relaxed(analyzer, lang, true, unused_highlight, unused_notes);
         relaxed.set_forms(options.forms);
         plan.relaxed = finish(relaxed.build(parsed.root, false));
+    }
+    if (!builder.excluded_words().empty()) {
+        // "COFFEE PRICES BAD NEWS FOR LATIN AMERICA -MINISTER": Reuters'
+        // attribution dash reads as an exclusion, and the one article with
+        // that headline is the one excluded. Used only when the query as
+        // typed matches nothing (the searcher decides), and said.
+        std::vector<std::string> unused_notes;
+        Builder literal(analyzer, lang, options.any, plan.literal_highlight, unused_notes, true);
+        plan.literal = finish(literal.build(parsed.root, false));
+        std::string words;
+        for (const auto& w : builder.excluded_words()) words += (words.empty() ? "" : " ") + w;
+        plan.literal_note = "nothing matched with " + words +
+                            " excluded: searched for the excluded words as words instead";
+    }
+    Xapian::termcount gaps = 0;
+    const std::vector<std::string> tokens = title_tokens(parsed.root, lang, analyzer, gaps);
+    plan.query = with_whole_title_bonus(plan.query, tokens, gaps);
+    plan.relaxed = with_whole_title_bonus(plan.relaxed, tokens, gaps);
+    plan.literal = with_whole_title_bonus(plan.literal, tokens, gaps);
+    if (!plan.relaxed.empty()) {
+        plan.filled = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, plan.relaxed,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, plan.query, kAllWordsBonus));
     }
     return plan;
 }

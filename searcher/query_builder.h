@@ -31,6 +31,12 @@ struct QueryOptions {
     const Xapian::Database* forms = nullptr;
 };
 
+/// Below this many articles with all the words, a query's ranking takes in
+/// the articles with some of them (QueryPlan::filled): a long pasted query
+/// (a TIME topic, a headline with one word the article lacks) must not rank
+/// worse than --any.
+inline constexpr unsigned kFewAllWordsMatches = 10;
+
 struct QueryPlan {
     /// What to run. Xapian::Query::MatchAll when the query has only filters
     /// or only negated parts; an empty Query when it has nothing at all.
@@ -39,6 +45,20 @@ struct QueryPlan {
     /// instead (the same words OR-ed, filters and negations kept) and says so.
     /// Empty when not applicable (any mode, a single word, no free words).
     Xapian::Query relaxed;
+    /// When fewer than kFewAllWordsMatches articles have all the words, the
+    /// searcher runs this instead of `query`: every article `relaxed`
+    /// matches, ranked by its `relaxed` weight plus kAllWordsBonus times its
+    /// `query` weight (articles with every word, their proximity and title
+    /// bonuses). Empty when `relaxed` is.
+    Xapian::Query filled;
+    /// When the query excludes words with a leading '-' ("... LATIN AMERICA
+    /// -MINISTER", a pasted headline whose '-' is an attribution) and
+    /// matches nothing, the searcher runs this instead: the same query with
+    /// those words as words. Empty when the query excludes no '-word'.
+    Xapian::Query literal;
+    HighlightTerms literal_highlight;
+    /// The note the searcher adds when it runs `literal`.
+    std::string literal_note;
     /// Human-readable notes about lenient handling ("unbalanced quote: searched as words").
     std::vector<std::string> notes;
     HighlightTerms highlight;

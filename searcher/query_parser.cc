@@ -131,13 +131,21 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
         pending_field = {};
     };
 
+    // Whether the next lexeme starts a token: at the start of the query, after
+    // whitespace or after an opening parenthesis (the start of a group). Only
+    // there is a leading '+' or '-' a mark; elsewhere it is punctuation inside
+    // pasted text: "(CORRECTED)-BANKERS", "SURPLUS)-OFFICIAL", "\"target\"-denial".
+    bool at_token_start = true;
     std::size_t i = 0;
     while (i < s.size()) {
         if (std::size_t n = space_length(s, i)) {
             drop_pending();
+            at_token_start = true;
             i += n;
             continue;
         }
+        const bool can_mark = at_token_start;
+        at_token_start = s[i] == '(';
         if (s[i] == '(' || s[i] == ')') {
             Lexeme l;
             l.kind = s[i] == '(' ? Lex::LParen : Lex::RParen;
@@ -217,13 +225,16 @@ std::vector<Lexeme> lex(std::string_view s, Notes& notes) {
             continue;
         }
         if (w == "+" || w == "-") {
-            if (before_group) pending_modifier = w[0];
+            if (before_group && can_mark) pending_modifier = w[0];
             continue;  // otherwise a lone sign is punctuation
         }
         if (w[0] == '+' || w[0] == '-') {
-            l.modifier = w[0];
+            // Not a mark after a word, ')' or a quote: then only punctuation
+            // joining it to what precedes, dropped like the analyzer drops it.
+            if (can_mark) l.modifier = w[0];
             w.remove_prefix(1);
             ++w_start;
+            if (w.empty()) continue;
         }
         if (std::size_t colon = w.find(':'); colon != std::string_view::npos && colon > 0) {
             std::string_view field = canonical_field(w.substr(0, colon));

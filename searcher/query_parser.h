@@ -10,6 +10,11 @@
 //   and_expr := [NOT] seq ((AND [NOT] | NOT) seq)*     NOT x = AND_NOT x
 //   seq      := item+                                  the default operator
 //   item     := ['+' | '-'] atom (NEAR[/n] atom)*
+//
+// A '+' or '-' is a mark only at the start of a token that follows whitespace,
+// the start of the query or an opening parenthesis; written after a word, a
+// closing parenthesis or a quote it is punctuation (pasted headlines:
+// "(CORRECTED)-BANKERS TRUST", "\"target\"-denial" search every word).
 //   atom     := word | word* | "phrase" | field:value | field:"value" | ( or_expr )
 //
 // Operators are recognised in upper case only ("and" is a word). Nothing is

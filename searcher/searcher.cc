@@ -449,8 +449,8 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             plan.query = dates;
         else
             plan.query = Xapian::Query(Xapian::Query::OP_FILTER, plan.query, dates);
-        if (!plan.relaxed.empty())
-            plan.relaxed = Xapian::Query(Xapian::Query::OP_FILTER, plan.relaxed, dates);
+        for (Xapian::Query* q : {&plan.relaxed, &plan.literal, &plan.filled})
+            if (!q->empty()) *q = Xapian::Query(Xapian::Query::OP_FILTER, *q, dates);
     }
     std::optional<DeadlineDecider> deadline_decider;
     if (request.deadline) deadline_decider.emplace(*request.deadline);
@@ -465,12 +465,18 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
                                        ? db_.get_doccount()
                                        : request.limit - static_cast<Xapian::doccount>(skip);
     Xapian::doccount fetch_from = first, fetch = count;
-    auto run = [&](const Xapian::Query& query) {
+    auto run = [&](const Xapian::Query& query, bool count_facets = true) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         enquire.set_weighting_scheme(
             Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
         DateKey newest(true), oldest(false);
+        // Equal scores are common (short queries, copies of one wire story):
+        // they rank by the article's tie-break key, not by docid, which
+        // depends on how the indexer's parallel segments were merged. A
+        // database without the slot (built before it existed) has empty keys
+        // everywhere, and ties fall back to docid as before.
+        enquire.set_sort_by_relevance_then_value(schema::kSlotTieBreak, false);
         if (request.sort == SortOrder::Newest)
             enquire.set_sort_by_key_then_relevance(&newest, true);
         if (request.sort == SortOrder::Oldest)
@@ -483,19 +489,25 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         if (collapsing)
             enquire.set_collapse_key(request.collapse ? schema::kSlotCluster
                                                       : schema::kSlotIdentity);
+        const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
+        // A ranking for the page only (the fallback below): counts and
+        // facets come from the run before it.
+        if (!count_facets) return enquire.get_mset(fetch_from, fetch, 0, nullptr, decider);
         spies.clear();
         for (const auto& name : request.facets) {
             spies.emplace_back(name, make_facet_spy(name));
             enquire.add_matchspy(spies.back().second.get());
         }
-        const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
         // Facets count the whole match set, not the page; so does --exact.
         // Otherwise the first count_bound matches are always evaluated, so a
         // total up to the bound is exact whatever page is asked for; above it
-        // the total is reported as Xapian's bounds, never as a low guess.
-        Xapian::doccount check_at_least = (request.exact_total || !request.facets.empty())
-                                              ? db_.get_doccount()
-                                              : request.count_bound;
+        // the total is reported as Xapian's bounds, never as a low guess. At
+        // least kFewAllWordsMatches, so that "fewer than that have all the
+        // words" (the fallback below) is an exact answer.
+        Xapian::doccount check_at_least =
+            (request.exact_total || !request.facets.empty())
+                ? db_.get_doccount()
+                : std::max<Xapian::doccount>(request.count_bound, kFewAllWordsMatches);
         return enquire.get_mset(fetch_from, fetch, check_at_least, nullptr, decider);
     };
 
@@ -507,13 +519,26 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
                                "relevance order");
 
     Xapian::MSet mset;
+    bool ran_literal = false;
+    const Xapian::Query* counted = &plan.query;  // the query whose matches are counted
     if (!plan.query.empty()) {
         mset = run(plan.query);
         // "Nothing matched" is the bound, not an empty page: --limit 0 (facets
         // only) or a page past the end must not trigger the fallback.
+        if (mset.get_matches_upper_bound() == 0 && !plan.literal.empty()) {
+            Xapian::MSet literal = run(plan.literal);
+            if (literal.get_matches_upper_bound() > 0) {
+                mset = std::move(literal);
+                ran_literal = true;
+                counted = &plan.literal;
+                result.notes.push_back(plan.literal_note);
+                plan.highlight = std::move(plan.literal_highlight);
+            }
+        }
         if (mset.get_matches_upper_bound() == 0 && !plan.relaxed.empty()) {
             mset = run(plan.relaxed);
             result.relaxed = mset.get_matches_upper_bound() > 0;
+            counted = &plan.relaxed;
         }
         // Xapian's bounds stay loose when collapsing, even with every match
         // examined. With few matching articles, fetch them all (ids and
@@ -527,7 +552,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             fetch_all == articles) {
             fetch_from = 0;
             fetch = articles + 1;
-            mset = run(result.relaxed ? plan.relaxed : plan.query);
+            mset = run(*counted);
         }
     }
     result.counts_clusters = request.collapse;
@@ -549,6 +574,22 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     }
     result.total_is_exact = result.total_lower == result.total_upper;
 
+    if (!plan.filled.empty() && !result.relaxed && !ran_literal && request.limit > 0 &&
+        result.total_is_exact && result.total_upper > 0 &&
+        result.total_upper < kFewAllWordsMatches) {
+        // Few articles have every word (a long or pasted query): rank every
+        // article with some of the words too, those with all of them ahead
+        // by a bonus. Decided on the count, not the page, so every page of
+        // a query comes from one ranking. Counts and facets stay those of the
+        // articles with every word.
+        fetch_from = first;
+        fetch = count;
+        mset = run(plan.filled, false);
+        const auto all = result.estimated_total;
+        result.notes.push_back(
+            "only " + std::to_string(all) + (all == 1 ? " article has" : " articles have") +
+            " all the words: articles with some of them are ranked after or among them");
+    }
     for (const auto& [name, spy] : spies)
         result.facets.emplace_back(name, spy->top(request.facet_size));
 

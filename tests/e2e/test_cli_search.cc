@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <set>
+#include <vector>
 
 #include "support/run_command.h"
 #include "support/test_paths.h"
@@ -254,12 +255,62 @@ TEST_F(CliSearch, LimitZeroCountsTheRealMatchesNotTheRelaxedOnes) {
     EXPECT_EQ(counted["hits"].Size(), 0u);
 }
 
+TEST_F(CliSearch, FewArticlesWithAllWordsRankWithThoseThatHaveSome) {
+    // A long pasted query rarely has all its words in many articles: the
+    // default mode must not lose what --any finds (TIME: bench/RESULTS.md).
+    const std::string query = "tram Okafor";
+    const auto all_words =
+        json(search({"--json", "--exact", "--limit", "0", query}))["estimated_total"].GetUint64();
+    ASSERT_GT(all_words, 0u);
+    ASSERT_LT(all_words, 10u);
+    const auto first = json(search({"--json", "--limit", std::to_string(all_words), query}));
+    const auto page = json(search({"--json", "--limit", "30", query}));
+    const auto any = json(search({"--json", "--any", "--limit", "30", query}));
+    ASSERT_GT(page["hits"].Size(), all_words);
+    EXPECT_EQ(ids(page), ids(any));  // the articles --any finds, every page from one ranking
+    for (const auto& id : ids(first)) EXPECT_EQ(ids(page).count(id), 1u) << id;
+    EXPECT_EQ(page["estimated_total"].GetUint64(), all_words);  // counts stay honest
+    std::string notes;
+    for (const auto& n : page["notes"].GetArray()) notes += std::string(n.GetString()) + "; ";
+    EXPECT_NE(notes.find("have all the words"), std::string::npos) << notes;
+}
+
 TEST_F(CliSearch, MalformedQueryIsSearchedLenientlyWithANote) {
     auto r = search({"--json", "\"river authority"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     auto d = json(r);
     ASSERT_GT(d["notes"].Size(), 0u);
     EXPECT_GT(d["hits"].Size(), 0u);
+}
+
+TEST_F(CliSearch, ExclusionsAreNotedInTextAndJson) {
+    auto d = json(search({"--json", "port marren -dockworkers"}));
+    EXPECT_EQ(ids(d).count("jl-001"), 0u);
+    std::string notes;
+    for (const auto& n : d["notes"].GetArray()) notes += std::string(n.GetString()) + "; ";
+    EXPECT_NE(notes.find("excluded: articles matching -dockworkers"), std::string::npos) << notes;
+    auto text = search({"--color", "never", "port NOT dockworkers"});
+    EXPECT_NE(text.out.find("note: excluded: articles matching NOT dockworkers"), std::string::npos)
+        << text.out;
+}
+
+TEST_F(CliSearch, PastedHeadlineWhoseDashExcludesEveryMatchIsSearchedAsWords) {
+    // Reuters writes the source after a dash ("... LATIN AMERICA -MINISTER"):
+    // pasted whole, the '-' excludes the very article whose headline it is.
+    auto d =
+        json(search({"--json", "Port Marren dockworkers walk out over pay and night -shifts"}));
+    ASSERT_GT(d["hits"].Size(), 0u);
+    EXPECT_EQ(std::string(d["hits"][0]["id"].GetString()), "jl-001");
+    EXPECT_FALSE(d["relaxed"].GetBool());
+    std::string notes;
+    for (const auto& n : d["notes"].GetArray()) notes += std::string(n.GetString()) + "; ";
+    EXPECT_NE(notes.find("excluded: articles matching -shifts"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("searched for the excluded words as words"), std::string::npos) << notes;
+    // A '-' glued to the end of a parenthesis or a quote is no exclusion at all.
+    d = json(search({"--json", "(port marren)-dockworkers"}));
+    EXPECT_EQ(ids(d).count("jl-001"), 1u);
+    for (const auto& n : d["notes"].GetArray())
+        EXPECT_EQ(std::string(n.GetString()).find("excluded"), std::string::npos) << n.GetString();
 }
 
 TEST_F(CliSearch, InfoDescribesTheDatabase) {
@@ -306,6 +357,65 @@ TEST_F(CliSearch, SeveralDatabasesSearchedAsOne) {
     auto info =
         json(run_command(tool_path("newsdex-search"), {"--db", a, "--db", b, "--info", "--json"}));
     EXPECT_EQ(info["articles"].GetUint64(), 18u);
+}
+
+/// Ids of the hits in rank order.
+std::vector<std::string> ranked_ids(const std::string& db, const std::string& query) {
+    auto r = run_command(tool_path("newsdex-search"),
+                         {"--db", db, "--json", "--limit", "100", "--no-snippets", query});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    std::vector<std::string> out;
+    if (d.HasParseError() || !d.HasMember("hits")) return out;
+    for (const auto& h : d["hits"].GetArray()) out.emplace_back(h["id"].GetString());
+    return out;
+}
+
+TEST(CliSearchTies, SameCorpusRanksTheSameOnEveryBuild) {
+    // 40 copies of one wire story (equal scores for every query) plus two
+    // undated ones, written oldest first: docids follow the input in one
+    // build and the segment layout in another, so only a tie-break of the
+    // articles' own makes the two rankings equal.
+    test::TempDir tmp;
+    {
+        std::ofstream out(tmp / "copies.jsonl");
+        out << "{\"id\": \"u2\", \"title\": \"Harbor ferry strike\", \"body\": \"The ferry "
+               "strike went on.\"}\n";
+        for (int i = 1; i <= 40; ++i) {
+            char line[256];
+            std::snprintf(
+                line, sizeof line,
+                "{\"id\": \"d%02d\", \"title\": \"Harbor ferry strike\", \"body\": "
+                "\"The ferry strike went on.\", \"date\": \"1987-03-%02dT%02d:00:00Z\"}\n",
+                i, 1 + i / 24, i % 24);
+            out << line;
+        }
+        out << "{\"id\": \"u1\", \"title\": \"Harbor ferry strike\", \"body\": \"The ferry "
+               "strike went on.\"}\n";
+    }
+    const std::string one = (tmp / "one").string(), two = (tmp / "two").string();
+    ASSERT_EQ(run_command(tool_path("newsdex-index"),
+                          {"-q", "--db", one, "--jobs", "1", (tmp / "copies.jsonl").string()})
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_command(tool_path("newsdex-index"),
+                          {"-q", "--db", two, "--jobs", "2", "--mode", "segments", "--segment-docs",
+                           "3", (tmp / "copies.jsonl").string()})
+                  .exit_code,
+              0);
+    std::vector<std::string> expected;  // newest first, then the undated by id
+    for (int i = 40; i >= 1; --i) {
+        char id[8];
+        std::snprintf(id, sizeof id, "d%02d", i);
+        expected.emplace_back(id);
+    }
+    expected.insert(expected.end(), {"u1", "u2"});
+    for (const std::string query : {"ferry strike", "harbor", "strike went"}) {
+        SCOPED_TRACE(query);
+        EXPECT_EQ(ranked_ids(one, query), expected);
+        EXPECT_EQ(ranked_ids(two, query), expected);
+    }
 }
 
 TEST(CliSearchShared, ReutersTopicsAndDateRanges) {

@@ -74,6 +74,19 @@ const ParseCase kCases[] = {
     {"minus_phrase", "talks -\"cease fire\"", "(seq talks -\"cease fire\")", ""},
     {"minus_group", "talks -(hamas OR hezbollah)", "(seq talks -(or hamas hezbollah))", ""},
     {"lone_minus_is_punctuation", "gaza - talks", "(seq gaza talks)", ""},
+    // A mark only where a token starts (whitespace, query start, '('): pasted
+    // Reuters headlines keep every word.
+    {"minus_after_close_paren_is_text", "(corrected)-bankers trust",
+     "(seq corrected bankers trust)", ""},
+    {"minus_after_group_is_text", "(3.8 billion december surplus)-official",
+     "(seq (seq 3.8 billion december surplus) official)", ""},
+    {"minus_after_quote_is_text", "\"target\"-denial", "(seq \"target\" denial)", ""},
+    {"plus_after_quote_is_text", "\"a b\"+c", "(seq \"a b\" c)", ""},
+    {"lone_minus_after_quote_is_text", "\"a\"-(b c)", "(seq \"a\" (seq b c))", ""},
+    {"minus_after_open_paren_is_a_mark", "talks (-hamas gaza)", "(seq talks (seq -hamas gaza))",
+     ""},
+    {"minus_after_whitespace_is_a_mark", "latin america -minister", "(seq latin america -minister)",
+     ""},
     // --- parentheses
     {"group", "(gaza OR lebanon) talks", "(seq (or gaza lebanon) talks)", ""},
     {"nested_groups", "((a OR b) AND (c OR d))", "(and (or a b) (or c d))", ""},

@@ -82,6 +82,19 @@ std::vector<Article> fixture_articles() {
                              "1987-02-26", "Reuters", {"grain", "wheat"}));
     a.push_back(make_article("a16", "Sugar prices", "Sugar prices climbed at the end of the month.",
                              "1987-03-31", "Reuters", {"sugar"}));
+    // Part-words: ICU's dictionary keeps 南アフリカ (South Africa) as one word.
+    a.push_back(make_article("a17", "\u5357\u30a2\u30d5\u30ea\u30ab\u306e\u7d4c\u6e08",
+                             "\u5357\u30a2\u30d5\u30ea\u30ab\u306e\u7d4c\u6e08\u304c\u56de"
+                             "\u5fa9\u3057\u305f\u3002",
+                             "2023-04-11", "", {}, "ja"));
+    a.push_back(make_article("a18", "\u30a2\u30d5\u30ea\u30ab\u306e\u5929\u6c17",
+                             "\u30a2\u30d5\u30ea\u30ab\u306f\u6674\u308c\u3002", "2023-04-12", "",
+                             {}, "ja"));
+    // A Reuters headline with its source after a dash, and a dotted ticker.
+    a.push_back(make_article("a19", "Coffee prices bad news for Latin America -minister",
+                             "Low coffee prices hurt the region, the minister said."));
+    a.push_back(make_article("a20", "Commerzbank stake <CBKG.F>",
+                             "Commerzbank AG <CBKG.F> holds the stake."));
     return a;
 }
 
@@ -169,6 +182,13 @@ const SemanticsCase kCases[] = {
     {"hyphenated_word", "cease-fire", "a01 a02"},
     {"spaced_phrase", "\"cease fire\"", "a01 a02"},
     {"unicode_hyphen", "cease\u2010fire", "a01 a02"},
+    // CJK part-words: アフリカ inside 南アフリカ, the article with the word itself first.
+    {"cjk_part_word", "\u30a2\u30d5\u30ea\u30ab", "a17 a18", "a18"},
+    {"cjk_whole_dictionary_word", "\u5357\u30a2\u30d5\u30ea\u30ab", "a17"},
+    // Dotted tickers: by each part, whole, or joined.
+    {"dotted_ticker_part", "CBKG", "a20"},
+    {"dotted_ticker_whole", "<CBKG.F>", "a20"},
+    {"dotted_ticker_joined", "cbkgf", "a20"},
     {"phrase_with_compound", "\"cease-fire plans\"", "a01"},
     {"joined_term_before_next_word", "\"ceasefire plans\"", "a01"},
     {"title_compound", "title:ceasefire", "a01 a02"},
@@ -214,8 +234,8 @@ const SemanticsCase kCases[] = {
     {"different_fields_and", "source:reuters topic:cocoa", "a14"},
     {"topics_or", "topic:grain topic:sugar", "a15 a16"},
     {"topic_or_explicit", "topic:grain OR topic:sugar", "a15 a16"},
-    {"lang_code", "lang:ja", "a09"},
-    {"lang_name", "lang:Japanese", "a09"},
+    {"lang_code", "lang:ja", "a09 a17 a18"},
+    {"lang_name", "lang:Japanese", "a09 a17 a18"},
     {"collection", "collection:fixtures cocoa", "a14"},
     {"id", "id:a07", "a07"},
     {"excluded_filter", "-source:reuters", all_but({"a14", "a15", "a16"})},
@@ -271,6 +291,73 @@ TEST(QueryRelaxed, NotForOneWordOrAnyMode) {
     QueryOptions any;
     any.any = true;
     EXPECT_TRUE(build_query("cocoa sugar", any, analyzer).relaxed.empty());
+}
+
+TEST(QueryLiteral, PastedHeadlineWithADashHasALiteralVariant) {
+    TextAnalyzer analyzer;
+    QueryPlan plan =
+        build_query("coffee prices bad news for latin america -minister", {}, analyzer);
+    EXPECT_EQ(joined(run(fixture().db, plan.query)), "");
+    ASSERT_FALSE(plan.literal.empty());
+    EXPECT_EQ(joined(run(fixture().db, plan.literal)), "a19");
+    EXPECT_NE(plan.literal_note.find("-minister"), std::string::npos) << plan.literal_note;
+    std::string notes;
+    for (const auto& n : plan.notes) notes += n + "; ";
+    EXPECT_NE(notes.find("excluded: articles matching -minister"), std::string::npos) << notes;
+    // No '-word' exclusion, no literal variant.
+    EXPECT_TRUE(build_query("coffee prices", {}, analyzer).literal.empty());
+    EXPECT_TRUE(build_query("coffee -\"latin america\"", {}, analyzer).literal.empty());
+}
+
+// --- whole-title bonus ---------------------------------------------------------
+
+/// The best hit's id with the searcher's BM25 (k1 2.0, b 0.75).
+std::string top_hit(const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(2.0, 0, 1, 0.75, 0.5));
+    Xapian::MSet mset = enquire.get_mset(0, 1);
+    return mset.empty() ? "" : decode_stored_fields(mset.begin().get_document().get_data()).id;
+}
+
+TEST(QueryWholeTitle, ATitleTypedAsTheQueryRanksFirstInEveryLanguage) {
+    // Each target's title is the query; each rival has the same words in its
+    // body, more often, and a title sharing some of them. A Japanese headline
+    // is one unspaced "word" of ~11 tokens: no per-word title bonus and no
+    // proximity bonus reach it.
+    const std::string ja_title =
+        "\u677e\u5ca1\u4fee\u9020\u3001\u9326\u7e54\u572d\u306e\u30a4\u30f3\u30bf"
+        "\u30d3\u30e5\u30fc\u4e2d\u306b2\u5ea6\u8b1d\u7f6a";
+    std::vector<Article> articles;
+    articles.push_back(make_article(
+        "ja-rival", "\u9326\u7e54\u572d\u306e\u30a4\u30f3\u30bf\u30d3\u30e5\u30fc",
+        ja_title + "\u3002" + ja_title + "\u3002" + ja_title + "\u3002", "", "", {}, "ja"));
+    articles.push_back(make_article("ja-target", ja_title,
+                                    "\u30c6\u30cb\u30b9\u306e\u8a71\u984c\u3002\u677e\u5ca1"
+                                    "\u4fee\u9020\u304c\u8a71\u3057\u305f\u3002",
+                                    "", "", {}, "ja"));
+    articles.push_back(make_article(
+        "en-rival", "Harbor contract minister",
+        "Minister resigns over harbor contract, minister resigns over harbor contract, "
+        "critics said: the minister resigns over the harbor contract.",
+        "2024-01-02"));
+    articles.push_back(make_article("en-target", "Minister resigns over harbor contract",
+                                    "The resignation came on Friday after weeks of criticism "
+                                    "from the council and unions about the award.",
+                                    "2024-01-01"));
+    test::TempDir dir;
+    Xapian::Database db = test::build_fixture_index(dir / "db", articles);
+    TextAnalyzer analyzer;
+    QueryOptions ja;
+    ja.lang = "ja";
+    EXPECT_EQ(top_hit(db, build_query(ja_title, ja, analyzer).query), "ja-target");
+    EXPECT_EQ(top_hit(db, build_query("Minister resigns over harbor contract", {}, analyzer).query),
+              "en-target");
+    QueryOptions any;
+    any.any = true;
+    EXPECT_EQ(
+        top_hit(db, build_query("Minister resigns over harbor contract", any, analyzer).query),
+        "en-target");
 }
 
 // --- notes and empty queries ---------------------------------------------------
