@@ -158,7 +158,9 @@ TEST_F(ApiTest, ArticleByCollectionAndIdAnd404WhenAbsent) {
 
 TEST_F(ApiTest, TextIsEscapedInEveryHtmlField) {
     auto d = parse(get("/api/search?q=cocoa+alert").body);
-    ASSERT_EQ(d["hits"].Size(), 1u);
+    // One article has both words; the others with "cocoa" rank after it
+    // (fewer than kFewAllWordsMatches have every word).
+    ASSERT_GE(d["hits"].Size(), 1u);
     const std::string title_html = d["hits"][0]["title_html"].GetString();
     EXPECT_EQ(title_html.find("<script"), std::string::npos) << title_html;
     EXPECT_NE(title_html.find("&lt;script&gt;"), std::string::npos) << title_html;
