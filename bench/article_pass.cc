@@ -10,6 +10,7 @@ ArticlePassStats for_each_article(const ArticlePassOptions& options,
                                   const std::atomic<bool>* cancel) {
     ArticlePassStats stats;
     std::size_t found = 0;
+    ArticleLanguages article_languages;
     for (const std::string& input : options.inputs) {
         InputWalk walk;
         try {
@@ -29,7 +30,7 @@ ArticlePassStats for_each_article(const ArticlePassOptions& options,
                 options.reader,
                 [&](Article&& a) {
                     ++record;
-                    if (prepare_article(a, defaults, record)) ++stats.warnings;
+                    if (prepare_article(a, defaults, record, article_languages)) ++stats.warnings;
                     ++stats.articles;
                     fn(a);
                 },

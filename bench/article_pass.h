@@ -19,8 +19,8 @@ struct ArticlePassOptions {
     std::vector<std::string> inputs;
     ReaderOptions reader;
     WalkOptions walk;
-    std::string collection;  ///< empty: each INPUT's base name, as the indexer names it
-    std::string default_lang = "en";
+    std::string collection;    ///< empty: each INPUT's base name, as the indexer names it
+    std::string default_lang;  ///< --lang; empty = detect each article's language
 };
 
 struct ArticlePassStats {

@@ -52,8 +52,9 @@ int eval_command(int argc, char** argv) {
         "raw", po::bool_switch(&options.raw),
         "topics are query syntax (default: lower-cased, syntax removed)")(
         "lang", po::value(&options.lang)->value_name("CODE"),
-        "stemming language of the topics (default en)")("summary", po::bool_switch(&summary),
-                                                        "print the mean only, not every topic")(
+        "stem the topics in this language only (default: every language of the database, as "
+        "newsdex-search)")("summary", po::bool_switch(&summary),
+                           "print the mean only, not every topic")(
         "json", po::value(&json_out)->value_name("OUT"),
         "write the metrics as JSON to OUT ('-': stdout)")(
         "score-run", po::value(&score_run)->value_name("FILE"),

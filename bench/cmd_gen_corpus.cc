@@ -49,7 +49,7 @@ int gen_corpus_command(int argc, char** argv) {
         "pool", cli::whole_number(&pool_capacity, 1, 100'000'000, "pool")->value_name("N"),
         "sentences kept in memory, a uniform sample of all (default 200000)")(
         "lang", po::value(&pass.default_lang)->value_name("CODE"),
-        "language of input articles that do not say (default en)");
+        "language of input articles that do not say (default: detected per article)");
     reader.add_to(desc);
 
     bool parsed = false;

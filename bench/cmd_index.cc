@@ -46,7 +46,7 @@ int index_command(int argc, char** argv) {
     desc.add_options()("collection", po::value(&index.collection)->value_name("NAME"),
                        "collection name (default: each INPUT's base name without extension)")(
         "lang", po::value(&index.default_lang)->value_name("CODE"),
-        "language of articles that do not say (default en)")(
+        "language of articles that do not say (default: detected per article)")(
         "jobs,j", cli::whole_number(&index.jobs, 0, kMaxJobs, "jobs")->value_name("N"),
         "worker threads, 0..256 (default 0: all cores)")(
         "flush", cli::whole_number(&index.flush_docs, 1, kMaxFlushDocs, "flush")->value_name("N"),

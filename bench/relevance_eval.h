@@ -32,7 +32,7 @@ struct EvalOptions {
     double bm25_b = kDefaultBm25B;
     bool any = true;
     bool raw = false;
-    std::string lang = "en";
+    std::string lang;  ///< --lang; empty = the database's languages, as newsdex-search does
     std::string tag = "newsdex";
     std::string scored_run;  ///< set when the rankings came from this run file, not a search
 };

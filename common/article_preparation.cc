@@ -2,8 +2,6 @@
 
 #include <filesystem>
 
-#include "analysis/language_guess.h"
-#include "analysis/text_analyzer.h"
 #include "analysis/text_sanitizer.h"
 
 namespace fs = std::filesystem;
@@ -27,7 +25,7 @@ std::string default_collection(const std::string& input) {
 }
 
 std::optional<Diagnostic> prepare_article(Article& article, const ArticleDefaults& defaults,
-                                          std::uint64_t record) {
+                                          std::uint64_t record, ArticleLanguages& languages) {
     std::optional<Diagnostic> note;
     article.collection = defaults.collection;
     if (auto repaired = sanitize_article(article))
@@ -35,17 +33,7 @@ std::optional<Diagnostic> prepare_article(Article& article, const ArticleDefault
             Diagnostic{std::string(defaults.file_name),
                        article.id.empty() ? "record " + std::to_string(record) : "id " + article.id,
                        std::move(*repaired)};
-    if (article.lang.empty()) {
-        // A Japanese or Arabic article in a corpus that does not say so must
-        // not be stemmed as the default language. The guess reads only the
-        // first few KB: do not copy the whole body.
-        std::string sample = article.title;
-        if (!sample.empty()) sample += '\n';
-        sample.append(article.body, 0, kLanguageGuessSampleBytes);
-        article.lang = guess_language_by_script(sample);
-        if (article.lang.empty()) article.lang = defaults.lang;
-    }
-    article.lang = canonical_language(article.lang);
+    article.lang = languages(article, defaults.lang);
     if (article.id.empty())
         article.id = std::string(defaults.file_name) + "#" + std::to_string(record);
     return note;

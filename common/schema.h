@@ -84,7 +84,9 @@ inline constexpr char kListSeparator = '\x1f';
 /// instead of keeping them as "unchanged".
 /// 2: identity and cluster value slots; place/people/org/exchange terms and slots.
 /// 3: tie-break slot; dotted words split into parts; XCJK character bigrams.
-inline constexpr unsigned kAnalysisVersion = 3;
+/// 4: the language detected per article (CLD2; 'und' unstemmed); a word in a
+///    language without a stemmer is its own stem (every stemmable word has a Z term).
+inline constexpr unsigned kAnalysisVersion = 4;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

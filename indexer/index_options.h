@@ -32,7 +32,9 @@ struct IndexOptions {
     std::string db_path;
     std::vector<std::string> inputs;
     std::string collection;  ///< empty: each INPUT's base name without extension
-    std::string default_lang = "en";
+    /// --lang: the language of articles whose input does not give one; empty =
+    /// detect each article's (analysis/language_detect.h).
+    std::string default_lang;
     ReaderOptions reader;
     WalkOptions walk;
     unsigned jobs = 0;  ///< analysis/segment workers, at most kMaxJobs; 0 = hardware threads

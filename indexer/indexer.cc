@@ -181,6 +181,8 @@ void IndexRun::defer_duplicate(Article&& article) {
 void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>& out) {
     ArticleBatch batch;
     batch.reserve(kBatchArticles);
+    // On this one reading thread, in input order: detection is deterministic.
+    ArticleLanguages article_languages;
     for (const Job& job : jobs) {
         if (cancelled()) break;
         bytes_current_ = 0;
@@ -191,8 +193,9 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
             options_.reader,
             [&](Article&& a) {
                 ++record;
-                if (auto repaired = prepare_article(a, defaults, record))
+                if (auto repaired = prepare_article(a, defaults, record, article_languages))
                     warn(std::move(*repaired));
+                ++stats_.languages[a.lang];
                 articles_read_.fetch_add(1, std::memory_order_relaxed);
                 if (segment_mode_ &&
                     !seen_.insert(stable_hash64(unique_term(a.collection, a.id))).second) {

@@ -50,7 +50,9 @@ struct IndexStats {
     std::uint64_t bytes_read = 0;
     double seconds = 0;
     std::map<std::string, std::uint64_t> passed_over;  ///< reason -> files
-    std::string mode;                                  ///< "segments" or "direct"
+    /// Articles read per language (given or detected; "und" = undetermined).
+    std::map<std::string, std::uint64_t> languages;
+    std::string mode;  ///< "segments" or "direct"
     unsigned segments = 0;
     bool interrupted = false;
     std::uint64_t total_documents = 0;  ///< documents in the database afterwards

@@ -91,9 +91,9 @@ int main(int argc, char** argv) {
     desc.add_options()("collection", po::value(&options.collection)->value_name("NAME"),
                        "collection name (default: each INPUT's base name without extension)")(
         "lang", po::value(&options.default_lang)->value_name("CODE"),
-        "language of articles that do not say (default en): stemming follows it")(
-        "jobs,j", po::value(&jobs)->value_name("N"),
-        "worker threads, 1 to 256 (default: all cores)")(
+        "language of articles whose input does not say (default: detected per article); stemming "
+        "follows it")("jobs,j", po::value(&jobs)->value_name("N"),
+                      "worker threads, 1 to 256 (default: all cores)")(
         "flush", po::value(&flush)->value_name("N"),
         "commit every N articles (per segment; default 1000)")(
         "segment-docs", po::value(&segment_docs)->value_name("N"),

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace newsdex {
 
@@ -91,6 +93,15 @@ std::string format_summary(const IndexStats& s) {
            (s.total_documents == 1 ? " article" : " articles");
     if (s.warnings)
         out += "; " + group_thousands(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
+    if (!s.languages.empty()) {
+        // Most frequent first: the share that matters is visible at a glance.
+        std::vector<std::pair<std::string, std::uint64_t>> by_count(s.languages.begin(),
+                                                                    s.languages.end());
+        std::stable_sort(by_count.begin(), by_count.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        out += "; languages:";
+        for (const auto& [lang, n] : by_count) out += " " + lang + " " + group_thousands(n);
+    }
     std::uint64_t passed = 0;
     for (const auto& [reason, n] : s.passed_over) passed += n;
     if (passed) {

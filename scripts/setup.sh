@@ -8,7 +8,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   libboost-dev
   chromium
-  rapidjson-dev libarchive-dev libgtest-dev libgmock-dev zlib1g-dev libzstd-dev
+  rapidjson-dev libarchive-dev libcld2-dev libgtest-dev libgmock-dev zlib1g-dev libzstd-dev
 )
 if [[ "${NEWSDEX_FUZZ:-0}" == 1 ]]; then
   # libFuzzer targets (scripts/fuzz.sh): clang and its fuzzer/sanitizer runtimes.

@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
         "bm25", po::value(&bm25)->value_name("K1,B"),
         "BM25 parameters (default 2.0,0.75, tuned on TIME)")(
         "lang", po::value(&request.lang)->value_name("CODE"),
-        "stemming language of the query (default en)")(
+        "stem query words in this language only (default: in every language the database holds)")(
         "exact", po::bool_switch(&request.exact_total), "count all matches exactly")(
         "no-collapse", po::bool_switch(&no_collapse),
         "show every near-duplicate (default: one hit per cluster, \"+N similar\")")(

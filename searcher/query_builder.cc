@@ -119,14 +119,19 @@ Xapian::Query cjk_bigram_query(std::string_view text) {
 }
 
 /// One piece of query text through the analysis pipeline, split into the
-/// plain tokens (in order) and the compounds the analyzer joined.
+/// plain tokens (in order) and the compounds the analyzer joined. `stems`
+/// holds the token's distinct stems over the query's languages (the word
+/// itself for a language without a stemmer, as the indexer does); empty when
+/// the word is not stemmable.
 struct Analyzed {
     struct Simple {
-        std::string term, stem;
+        std::string term;
+        std::vector<std::string> stems;
         Xapian::termpos position;
     };
     struct Compound {
-        std::string term, stem;
+        std::string term;
+        std::vector<std::string> stems;
         std::size_t first, count;  ///< its parts: simple[first, first + count)
     };
     std::vector<Simple> simple;
@@ -144,6 +149,22 @@ struct Analyzed {
         return out;
     }
 };
+
+/// The stem terms of one word: a single term, or a SYNONYM of the word's stems
+/// in several languages (one term to BM25, so a word counts once however
+/// many languages the database holds; an article holds the stems of its own
+/// language only, so its wdf is not double-counted).
+Xapian::Query stems_query(const std::string& stem_prefix, const std::vector<std::string>& stems) {
+    if (stems.size() == 1) return Xapian::Query(stem_prefix + stems.front());
+    std::vector<Xapian::Query> subs;
+    subs.reserve(stems.size());
+    for (const auto& s : stems) subs.emplace_back(stem_prefix + s);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, subs.begin(), subs.end());
+}
+
+void add_distinct(std::vector<std::string>& to, const std::string& s) {
+    if (!s.empty() && std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
 
 /// A built sub-query in three parts, so that filters and exclusions can be
 /// hoisted to the enclosing AND instead of forcing a MatchAll underneath:
@@ -186,12 +207,16 @@ Xapian::Query finish(const Part& p) {
 
 class Builder {
   public:
+    /// `langs`: the languages query words are stemmed in (not empty);
+    /// `narrowed`: --lang chose them, so exact forms are added unweighted.
     /// `excluded_words_as_words`: build the literal variant (QueryPlan::literal),
     /// where a '-word' item of a sequence is a plain word.
-    Builder(TextAnalyzer& analyzer, std::string lang, bool any, HighlightTerms& highlight,
-            std::vector<std::string>& notes, bool excluded_words_as_words = false)
+    Builder(TextAnalyzer& analyzer, std::vector<std::string> langs, bool narrowed, bool any,
+            HighlightTerms& highlight, std::vector<std::string>& notes,
+            bool excluded_words_as_words = false)
         : analyzer_(analyzer),
-          lang_(std::move(lang)),
+          langs_(std::move(langs)),
+          narrowed_(narrowed),
           any_(any),
           excluded_words_as_words_(excluded_words_as_words),
           highlight_(highlight),
@@ -264,18 +289,50 @@ class Builder {
     Analyzed analyze(std::string_view text) {
         Analyzed a;
         std::unordered_map<Xapian::termpos, std::size_t> index_of;
-        analyzer_.analyze(text, lang_, [&](const Token& t) {
+        analyzer_.analyze(text, langs_.front(), [&](const Token& t) {
             if (!t.compound) {
                 index_of.emplace(t.position, a.simple.size());
-                a.simple.push_back({t.term, t.stem, t.position});
+                a.simple.push_back({t.term, {}, t.position});
+                add_distinct(a.simple.back().stems, t.stem);
                 return;
             }
             // Compounds come after their parts, which are consecutive tokens.
             auto it = index_of.find(t.position);
             if (it == index_of.end() || it->second + t.span > a.simple.size()) return;
-            a.compounds.push_back({t.term, t.stem, it->second, t.span});
+            a.compounds.push_back({t.term, {}, it->second, t.span});
+            add_distinct(a.compounds.back().stems, t.stem);
         });
+        // The other languages: segmentation does not depend on the language,
+        // so their tokens come in the same order; only the stems differ.
+        for (std::size_t l = 1; l < langs_.size(); ++l) {
+            std::size_t simple = 0, compound = 0;
+            analyzer_.analyze(text, langs_[l], [&](const Token& t) {
+                if (!t.compound) {
+                    if (simple < a.simple.size() && a.simple[simple].position == t.position)
+                        add_distinct(a.simple[simple].stems, t.stem);
+                    ++simple;
+                    return;
+                }
+                for (; compound < a.compounds.size(); ++compound)
+                    if (a.compounds[compound].term == t.term) {
+                        add_distinct(a.compounds[compound++].stems, t.stem);
+                        break;
+                    }
+            });
+        }
         return a;
+    }
+
+    /// A word's stems; with --lang also its exact form at weight 0, so a word
+    /// that is in an article always finds it, whatever language was chosen.
+    Xapian::Query stemmed(const std::string& prefix, const std::string& stem_prefix,
+                          const std::string& term, const std::vector<std::string>& stems) {
+        if (stems.empty()) return Xapian::Query(prefix + term);
+        Xapian::Query q = stems_query(stem_prefix, stems);
+        if (!narrowed_) return q;
+        return Xapian::Query(
+            Xapian::Query::OP_OR, q,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix + term), 0.0));
     }
 
     /// AND semantics: positives AND-ed, filters AND-ed, exclusions OR-ed.
@@ -289,7 +346,7 @@ class Builder {
         and_in(into.excluded, p.excluded, Xapian::Query::OP_OR);
     }
 
-    /// A free word: its stem ("Z"+stem, else the term). A word the analyzer
+    /// A free word: its stems ("Z"+stem in each language, else the term). A word the analyzer
     /// splits ("U.S.-China", Japanese) is a phrase of its tokens, OR-ed with
     /// the joined compound when it is one ("cease-fire" -> Zceasefir).
     Part free_word(std::string_view text, bool negated) {
@@ -305,13 +362,14 @@ class Builder {
         const Analyzed::Simple& t = a.simple.front();
         p.proximity_term = t.term;
         if (!negated) {
-            std::string title_term =
-                t.stem.empty()
-                    ? std::string(schema::kPrefixTitle) + t.term
-                    : std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle) + t.stem;
-            p.positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, p.positive,
-                                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                     Xapian::Query(title_term), kTitleWeight));
+            Xapian::Query title_term =
+                t.stems.empty() ? Xapian::Query(std::string(schema::kPrefixTitle) + t.term)
+                                : stems_query(std::string(schema::kPrefixStem) +
+                                                  std::string(schema::kPrefixTitle),
+                                              t.stems);
+            p.positive = Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, p.positive,
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title_term, kTitleWeight));
         }
         return p;
     }
@@ -325,10 +383,9 @@ class Builder {
             const auto& t = a.simple.front();
             if (hl) {
                 hl->terms.insert(t.term);
-                if (!t.stem.empty()) hl->stems.insert(t.stem);
+                hl->stems.insert(t.stems.begin(), t.stems.end());
             }
-            return t.stem.empty() ? Xapian::Query(prefix + t.term)
-                                  : Xapian::Query(stem_prefix + t.stem);
+            return stemmed(prefix, stem_prefix, t.term, t.stems);
         }
         std::vector<Xapian::Query> alternatives;
         std::vector<std::string> terms = a.terms();
@@ -338,8 +395,8 @@ class Builder {
             if (hl) hl->terms.insert(c.term);
             if (c.count == a.simple.size()) {
                 // The whole word is one compound: match its joined form like a word.
-                alternatives.emplace_back(c.stem.empty() ? prefix + c.term : stem_prefix + c.stem);
-                if (hl && !c.stem.empty()) hl->stems.insert(c.stem);
+                alternatives.push_back(stemmed(prefix, stem_prefix, c.term, c.stems));
+                if (hl) hl->stems.insert(c.stems.begin(), c.stems.end());
                 continue;
             }
             std::vector<std::string> variant(terms.begin(), terms.begin() + c.first);
@@ -418,10 +475,10 @@ class Builder {
         std::vector<Xapian::Query> subs;
         for (const auto& c : n.children)
             for (auto& t : analyze(c.text).simple) {
-                std::vector<std::string> forms = forms_of(t.term, t.stem);
+                std::vector<std::string> forms = forms_of(t.term, t.stems);
                 if (hl) {
                     hl->terms.insert(t.term);
-                    if (forms.size() > 1) hl->stems.insert(t.stem);
+                    if (forms.size() > 1) hl->stems.insert(t.stems.begin(), t.stems.end());
                 }
                 subs.push_back(forms.size() == 1 ? Xapian::Query(forms.front())
                                                  : Xapian::Query(Xapian::Query::OP_OR,
@@ -433,26 +490,35 @@ class Builder {
                              n.distance + static_cast<Xapian::termcount>(subs.size()) - 1);
     }
 
-    /// The indexed terms sharing `term`'s stem (term first), for positional
-    /// operators: stems have no positions. Forms of a stem start with the
-    /// stem minus its last letter ("pric": price, prices, pricing; "happ":
-    /// happy, happiness), so only that stretch of the term list is read, and
-    /// at most kMaxFormsScanned terms of it.
-    std::vector<std::string> forms_of(const std::string& term, const std::string& stem) {
+    /// The indexed terms sharing one of `term`'s stems (term first; a stem per
+    /// query language), for positional operators: stems have no positions.
+    /// Forms of a stem start with the stem minus its last letter ("pric":
+    /// price, prices, pricing; "happ": happy, happiness), so only that
+    /// stretch of the term list is read, and at most kMaxFormsScanned terms
+    /// of it per stem.
+    std::vector<std::string> forms_of(const std::string& term,
+                                      const std::vector<std::string>& stems) {
         std::vector<std::string> forms{term};
-        if (!forms_db_ || stem.empty()) return forms;
-        std::size_t keep = stem.size() - 1;
-        while (keep > 0 && (static_cast<unsigned char>(stem[keep]) & 0xC0) == 0x80) --keep;
-        if (keep < 2) keep = stem.size();
-        const std::string prefix = stem.substr(0, keep);
-        std::size_t scanned = 0;
-        for (auto it = forms_db_->allterms_begin(prefix);
-             it != forms_db_->allterms_end(prefix) && scanned < kMaxFormsScanned &&
-             forms.size() < kMaxForms;
-             ++it, ++scanned) {
-            const std::string candidate = *it;
-            if (candidate != term && analyzer_.stem(candidate, lang_) == stem)
-                forms.push_back(candidate);
+        if (!forms_db_) return forms;
+        for (const std::string& stem : stems) {
+            if (stem.empty()) continue;
+            std::size_t keep = stem.size() - 1;
+            while (keep > 0 && (static_cast<unsigned char>(stem[keep]) & 0xC0) == 0x80) --keep;
+            if (keep < 2) keep = stem.size();
+            const std::string prefix = stem.substr(0, keep);
+            std::size_t scanned = 0;
+            for (auto it = forms_db_->allterms_begin(prefix);
+                 it != forms_db_->allterms_end(prefix) && scanned < kMaxFormsScanned &&
+                 forms.size() < kMaxForms;
+                 ++it, ++scanned) {
+                const std::string candidate = *it;
+                if (std::find(forms.begin(), forms.end(), candidate) != forms.end()) continue;
+                for (const std::string& lang : langs_)
+                    if (analyzer_.stem(candidate, lang) == stem) {
+                        forms.push_back(candidate);
+                        break;
+                    }
+            }
         }
         return forms;
     }
@@ -611,7 +677,8 @@ class Builder {
     }
 
     TextAnalyzer& analyzer_;
-    std::string lang_;
+    std::vector<std::string> langs_;
+    bool narrowed_;
     const Xapian::Database* forms_db_ = nullptr;
     bool any_;
     bool excluded_words_as_words_;
@@ -671,9 +738,15 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
     QueryPlan plan;
     ParsedQuery parsed = parse_query(query_text);
     plan.notes = std::move(parsed.notes);
-    const std::string lang = canonical_language(options.lang);
+    const bool narrowed = !options.lang.empty();
+    std::vector<std::string> langs;
+    if (narrowed)
+        langs.push_back(canonical_language(options.lang));
+    else
+        for (const auto& l : options.languages) add_distinct(langs, canonical_language(l));
+    if (langs.empty()) langs.emplace_back("en");
 
-    Builder builder(analyzer, lang, options.any, plan.highlight, plan.notes);
+    Builder builder(analyzer, langs, narrowed, options.any, plan.highlight, plan.notes);
     builder.set_forms(options.forms);
     plan.query = finish(builder.build(parsed.root, false));
     if (plan.query.empty()) {
@@ -685,7 +758,7 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         // exclusions are kept by construction.
         HighlightTerms unused_highlight;
         std::vector<std::string> unused_notes;
-        Builder relaxed(analyzer, lang, true, unused_highlight, unused_notes);
+        Builder relaxed(analyzer, langs, narrowed, true, unused_highlight, unused_notes);
         relaxed.set_forms(options.forms);
         plan.relaxed = finish(relaxed.build(parsed.root, false));
     }
@@ -695,7 +768,9 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         // that headline is the one excluded. Used only when the query as
         // typed matches nothing (the searcher decides), and said.
         std::vector<std::string> unused_notes;
-        Builder literal(analyzer, lang, options.any, plan.literal_highlight, unused_notes, true);
+        Builder literal(analyzer, langs, narrowed, options.any, plan.literal_highlight,
+                        unused_notes, true);
+        literal.set_forms(options.forms);
         plan.literal = finish(literal.build(parsed.root, false));
         std::string words;
         for (const auto& w : builder.excluded_words()) words += (words.empty() ? "" : " ") + w;
@@ -703,7 +778,9 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
                             " excluded: searched for the excluded words as words instead";
     }
     Xapian::termcount gaps = 0;
-    const std::vector<std::string> tokens = title_tokens(parsed.root, lang, analyzer, gaps);
+    // Segmentation does not depend on the language: one analysis gives the tokens.
+    const std::vector<std::string> tokens =
+        title_tokens(parsed.root, langs.front(), analyzer, gaps);
     plan.query = with_whole_title_bonus(plan.query, tokens, gaps);
     plan.relaxed = with_whole_title_bonus(plan.relaxed, tokens, gaps);
     plan.literal = with_whole_title_bonus(plan.literal, tokens, gaps);

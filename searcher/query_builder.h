@@ -22,8 +22,16 @@
 namespace newsdex {
 
 struct QueryOptions {
-    bool any = false;         ///< --any: free words are OR-ed
-    std::string lang = "en";  ///< stemming language for query words
+    bool any = false;  ///< --any: free words are OR-ed
+    /// --lang: query words are stemmed in this language only (and still match
+    /// their exact form anywhere, unweighted). Empty: in every language of
+    /// `languages`.
+    std::string lang;
+    /// The languages the database's articles are in (Searcher reads them from
+    /// its XLANG terms; "und" for undetermined). A query word matches its stem
+    /// in each, so one query serves a multilingual database. Empty: English,
+    /// as databases built before detection were.
+    std::vector<std::string> languages;
     /// The database searched, when there is one: NEAR operands then match
     /// every indexed form sharing their stem ("prices" also finds "price",
     /// "priced"), as free words do. Stems carry no positions in the index, so

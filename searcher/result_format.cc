@@ -494,7 +494,7 @@ std::string format_info_text(const DatabaseInfo& info) {
     out += "dates: " + (info.first_date ? format_date(*info.first_date) : std::string("-")) +
            " .. " + (info.last_date ? format_date(*info.last_date) : std::string("-")) + "\n";
     for (const auto& [name, values] : info.breakdowns) {
-        out += name + "s:";
+        out += (name == "lang" ? std::string("language") : name) + "s:";
         std::size_t shown = 0;
         for (const auto& v : values) {
             if (++shown > 25) {

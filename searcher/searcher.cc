@@ -439,6 +439,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     query_options.any = request.any;
     query_options.lang = request.lang;
     query_options.forms = &db_;
+    query_options.languages = languages();
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {
@@ -610,13 +611,15 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     }
 
     check_deadline(request.deadline);
-    SnippetSelector selector(analyzer_, plan.highlight, request.lang);
     const auto page_end = static_cast<Xapian::doccount>(
         std::min<std::uint64_t>(mset.size(), std::uint64_t(first - fetch_from) + count));
     for (Xapian::doccount index = first - fetch_from; index < page_end; ++index) {
         Xapian::MSetIterator it = mset[index];
         check_deadline(request.deadline);
         Article stored = decode_stored_fields(it.get_document().get_data());
+        // Each article is matched in its own language: a German article's
+        // snippet marks its German stems (the query holds every language's).
+        SnippetSelector selector(analyzer_, plan.highlight, stored.lang);
         Hit hit;
         hit.rank = it.get_rank() + 1;  // get_rank counts from the first match, not the page
         hit.score = it.get_weight();
@@ -662,11 +665,15 @@ std::optional<ShownArticle> Searcher::show(const std::string& collection, const 
     shown.paragraphs = body_paragraphs(shown.article.body);
     HighlightTerms highlight;
     if (!query.empty()) {
+        // As a search would: the query's stems in every language of the
+        // database (or --lang's), marked as the article's own language has them.
         QueryOptions options;
         options.lang = lang;
+        options.languages = with_stable_revision([&] { return languages(); });
         highlight = build_query(query, options, analyzer_).highlight;
     }
-    SnippetSelector selector(analyzer_, highlight, lang);
+    SnippetSelector selector(analyzer_, highlight,
+                             shown.article.lang.empty() ? lang : shown.article.lang);
     shown.title_marked = whole_text_marked(selector, shown.article.title);
     for (const auto& paragraph : shown.paragraphs)
         shown.paragraphs_marked.push_back(whole_text_marked(selector, paragraph));
@@ -694,6 +701,14 @@ std::vector<std::string> Searcher::ids_like(const std::string& collection, const
         }
         return out;
     });
+}
+
+std::vector<std::string> Searcher::languages() {
+    std::vector<std::string> out;
+    const std::string prefix(schema::kPrefixLang);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
+        out.push_back((*t).substr(prefix.size()));
+    return out;
 }
 
 DatabaseInfo Searcher::info() {

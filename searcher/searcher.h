@@ -68,7 +68,9 @@ struct SearchRequest {
     SnippetOptions snippet;
     double bm25_k1 = kDefaultBm25K1;
     double bm25_b = kDefaultBm25B;
-    std::string lang = "en";   ///< stemming language of the query
+    /// --lang: stem query words in this language only; empty = in every
+    /// language the database holds (Searcher::languages()).
+    std::string lang;
     bool exact_total = false;  ///< count every match, however many
     /// Totals up to this are exact; independent of limit and offset, so the
     /// count of a query never changes with the page asked for.
@@ -216,6 +218,11 @@ class Searcher {
     /// The stored article with this collection and native id (as indexed),
     /// nullopt when there is none. Pinned like search().
     std::optional<Article> find_article(std::string_view collection, std::string_view native_id);
+    /// The languages of the articles in the database, from its XLANG terms
+    /// (the indexer adds one to every article; "und" = undetermined). Read
+    /// from the postings rather than a metadata entry, so replacements,
+    /// deletions, merges and several --db stay exact.
+    std::vector<std::string> languages();
 
     const Xapian::Database& database() const { return db_; }
 

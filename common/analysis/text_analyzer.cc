@@ -134,12 +134,14 @@ TextAnalyzer::Stemmer& TextAnalyzer::stemmer_for(std::string_view lang) {
 
 const std::string& TextAnalyzer::stem(std::string_view folded, std::string_view lang) {
     Stemmer& s = stemmer_for(lang);
-    if (!s.available || folded.empty()) return empty_;
+    if (folded.empty()) return empty_;
     auto hit = s.cache.find(folded);
     if (hit != s.cache.end()) return hit->second;
     if (s.cache.size() >= kStemCacheLimit) s.cache.clear();
     std::string key(folded);
-    std::string stemmed = fold_accents(s.stem(key));
+    // No stemmer: the word is its own stem, so that every stemmable word of
+    // every article has a stem term and one query over stems finds them all.
+    std::string stemmed = fold_accents(s.available ? s.stem(key) : key);
     return s.cache.emplace(std::move(key), std::move(stemmed)).first->second;
 }
 

@@ -27,8 +27,10 @@ namespace newsdex {
 
 struct Token {
     std::string term;  ///< normalized, accent-folded, unstemmed: the positional term
-    std::string stem;  ///< stemmed form; empty when the language has no stemmer or the word is not
-                       ///< stemmable
+    /// Stemmed form in the text's language; the word itself (== term) when
+    /// that language has no stemmer; empty when the word is not stemmable
+    /// (numbers, kana and ideographs).
+    std::string stem;
     Xapian::termpos position = 0;  ///< word position; compound: position of its first part
     Xapian::termpos span = 1;      ///< positions covered: 1, or the part count of a compound
     std::uint32_t start = 0;       ///< byte offset of the surface form in the analysed text
@@ -54,8 +56,9 @@ class TextAnalyzer {
                             Xapian::termpos first_position = 0);
 
     /// The stem of an already normalized word (NormalizedWord::folded), accent
-    /// folded like terms. Empty when `lang` has no stemmer. The reference is
-    /// valid until the next call (it points into the stem cache).
+    /// folded like terms; the word itself, accent folded, when `lang` has no
+    /// stemmer. The reference is valid until the next call (it points into
+    /// the stem cache).
     const std::string& stem(std::string_view folded, std::string_view lang);
 
     /// Whether Xapian has a stemmer for `lang`.

@@ -100,10 +100,21 @@ TEST(TextAnalyzer, StemsWithLanguageAndKeepsUnstemmed) {
     EXPECT_EQ(render(analyze("Verhandlungen", "de"), true), "verhandlungen@0/Zverhandl");
 }
 
-TEST(TextAnalyzer, NoStemmerForJapaneseOrUnknownLanguage) {
-    for (const auto& t : analyze("\u6771\u4eac plans", "ja")) EXPECT_TRUE(t.stem.empty());
-    for (const auto& t : analyze("plans", "xx")) EXPECT_TRUE(t.stem.empty());
+TEST(TextAnalyzer, WithoutAStemmerAWordIsItsOwnStemAndIdeographsHaveNone) {
+    // Every stemmable word gets a stem term, so a query over stems finds
+    // "iPhone" in a Japanese article and "plans" in an undetermined one.
+    auto ja = analyze("\u6771\u4eac iPhone plans", "ja");
+    ASSERT_EQ(ja.size(), 3u);
+    EXPECT_TRUE(ja[0].stem.empty());  // ideographs: no stemmer, no stem term
+    EXPECT_EQ(ja[1].stem, "iphone");
+    EXPECT_EQ(ja[2].stem, "plans");
+    auto und = analyze("Plans 2015", "und");
+    ASSERT_EQ(und.size(), 2u);
+    EXPECT_EQ(und[0].stem, "plans");
+    EXPECT_TRUE(und[1].stem.empty());                              // numbers are never stemmed
+    EXPECT_EQ(analyze("caf\u00e9s", "xx").front().stem, "cafes");  // accent folded like terms
     EXPECT_FALSE(TextAnalyzer::has_stemmer("ja"));
+    EXPECT_FALSE(TextAnalyzer::has_stemmer("und"));
     EXPECT_TRUE(TextAnalyzer::has_stemmer("en"));
 }
 
