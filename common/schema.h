@@ -43,6 +43,12 @@ inline constexpr std::string_view kPrefixPlace = "XPLACE";
 inline constexpr std::string_view kPrefixPeople = "XPEOPLE";
 inline constexpr std::string_view kPrefixOrg = "XORG";
 inline constexpr std::string_view kPrefixExchange = "XEXCHANGE";
+/// How the article hyphenated a compound: "XHYPH" + joined term + '\x1f' +
+/// its parts separated by spaces ("XHYPHceasefire\x1fcease fire"). Boolean,
+/// one per distinct compound of the article: queries for "ceasefire" look the
+/// splits up (an allterms prefix scan) and also search the parts as a phrase,
+/// so the corpus's own hyphenations decide which words split.
+inline constexpr std::string_view kPrefixHyphenated = "XHYPH";
 
 // --- value slots -----------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -86,7 +92,9 @@ inline constexpr char kListSeparator = '\x1f';
 /// 3: tie-break slot; dotted words split into parts; XCJK character bigrams.
 /// 4: the language detected per article (CLD2; 'und' unstemmed); a word in a
 ///    language without a stemmer is its own stem (every stemmable word has a Z term).
-inline constexpr unsigned kAnalysisVersion = 4;
+/// 5: Arabic alef maksura, final taa marbuta and Arabic-Indic/Persian digits
+///    folded; German stems by german2; XHYPH terms (how a compound was hyphenated).
+inline constexpr unsigned kAnalysisVersion = 5;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

@@ -7,7 +7,18 @@
 #include "stored_fields.h"
 #include "terms.h"
 
+#include <vector>
+
 namespace newsdex {
+
+namespace {
+
+/// Compounds of more parts than this are not recorded for splitting.
+constexpr std::size_t kMaxHyphenatedParts = 4;
+/// Xapian's limit on a term is 245 bytes.
+constexpr std::size_t kMaxHyphenatedTermBytes = 240;
+
+}  // namespace
 
 BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     BuiltDocument built;
@@ -18,8 +29,23 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     const std::string stem_prefix(schema::kPrefixStem);
     const std::string title_stem_prefix = stem_prefix + title_prefix;
     std::string scratch;
+    // The last words added, for a compound's parts: a compound token comes
+    // right after its parts (text_analyzer.h).
+    std::vector<std::string> recent;
+    const std::string hyphen_prefix(schema::kPrefixHyphenated);
 
     auto add_word = [&](const Token& t, Xapian::termcount wdf, bool also_title) {
+        if (!t.compound) {
+            if (recent.size() >= kMaxHyphenatedParts) recent.erase(recent.begin());
+            recent.push_back(t.term);
+        } else if (t.span <= recent.size()) {
+            scratch.assign(hyphen_prefix).append(t.term).push_back(schema::kListSeparator);
+            for (std::size_t i = recent.size() - t.span; i < recent.size(); ++i) {
+                scratch += recent[i];
+                if (i + 1 < recent.size()) scratch.push_back(' ');
+            }
+            if (scratch.size() <= kMaxHyphenatedTermBytes) doc.add_boolean_term(scratch);
+        }
         // A compound's joined term sits at its first and its last part's
         // position; the second posting adds no wdf so the word counts once.
         doc.add_posting(t.term, t.position, wdf);

@@ -67,6 +67,8 @@ constexpr Xapian::termcount kWildcardMaxExpansion = 100;
 /// bound keeps a two-letter prefix in a huge vocabulary cheap).
 constexpr std::size_t kMaxForms = 32;
 constexpr std::size_t kMaxFormsScanned = 2000;
+/// A joined word is also searched as at most this many hyphenations of it.
+constexpr std::size_t kMaxHyphenationSplits = 4;
 /// Phrases up to this many words also try each adjacent pair joined
 /// ("cease fire" -> "ceasefire"); longer ones would multiply phrase checks.
 constexpr std::size_t kMaxJoinVariantWords = 8;
@@ -128,6 +130,7 @@ struct Analyzed {
         std::string term;
         std::vector<std::string> stems;
         Xapian::termpos position;
+        std::uint32_t start, end;  ///< bytes of its surface form in the analysed text
     };
     struct Compound {
         std::string term;
@@ -213,8 +216,10 @@ class Builder {
     /// where a '-word' item of a sequence is a plain word.
     Builder(TextAnalyzer& analyzer, std::vector<std::string> langs, bool narrowed, bool any,
             HighlightTerms& highlight, std::vector<std::string>& notes,
+            decltype(QueryOptions::hyphenations) hyphenations = {},
             bool excluded_words_as_words = false)
-        : analyzer_(analyzer),
+        : hyphenations_(std::move(hyphenations)),
+          analyzer_(analyzer),
           langs_(std::move(langs)),
           narrowed_(narrowed),
           any_(any),
@@ -292,7 +297,7 @@ class Builder {
         analyzer_.analyze(text, langs_.front(), [&](const Token& t) {
             if (!t.compound) {
                 index_of.emplace(t.position, a.simple.size());
-                a.simple.push_back({t.term, {}, t.position});
+                a.simple.push_back({t.term, {}, t.position, t.start, t.end});
                 add_distinct(a.simple.back().stems, t.stem);
                 return;
             }
@@ -302,6 +307,16 @@ class Builder {
             a.compounds.push_back({t.term, {}, it->second, t.span});
             add_distinct(a.compounds.back().stems, t.stem);
         });
+        // Spellings writers use interchangeably that stemmers do not equate
+        // (Arabic final ة/ه): their stems too, in every language.
+        NormalizedWord word;
+        for (auto& s : a.simple) {
+            if (s.stems.empty()) continue;
+            if (!normalize_word(text.substr(s.start, s.end - s.start), word)) continue;
+            for (const std::string& variant : written_variants(word.folded))
+                for (const std::string& lang : langs_)
+                    add_distinct(s.stems, std::string(analyzer_.stem(variant, lang)));
+        }
         // The other languages: segmentation does not depend on the language,
         // so their tokens come in the same order; only the stems differ.
         for (std::size_t l = 1; l < langs_.size(); ++l) {
@@ -360,6 +375,18 @@ class Builder {
             p.positive = Xapian::Query(Xapian::Query::OP_OR, p.positive, parts);
         if (a.simple.size() != 1) return p;
         const Analyzed::Simple& t = a.simple.front();
+        if (hyphenations_) {
+            // "ceasefire" also as the phrase "cease fire", where the corpus
+            // wrote it "cease-fire": the compound filter joins hyphenated
+            // words, this splits joined ones where the articles show how.
+            std::size_t used = 0;
+            for (auto& parts : hyphenations_(t.term)) {
+                if (parts.size() < 2 || ++used > kMaxHyphenationSplits) break;
+                p.positive = Xapian::Query(Xapian::Query::OP_OR, p.positive,
+                                           phrase_of(parts, "", parts.size()));
+                if (!negated) highlight_.phrases.push_back(std::move(parts));
+            }
+        }
         p.proximity_term = t.term;
         if (!negated) {
             Xapian::Query title_term =
@@ -676,6 +703,7 @@ class Builder {
         return out;
     }
 
+    decltype(QueryOptions::hyphenations) hyphenations_;
     TextAnalyzer& analyzer_;
     std::vector<std::string> langs_;
     bool narrowed_;
@@ -746,7 +774,8 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         for (const auto& l : options.languages) add_distinct(langs, canonical_language(l));
     if (langs.empty()) langs.emplace_back("en");
 
-    Builder builder(analyzer, langs, narrowed, options.any, plan.highlight, plan.notes);
+    Builder builder(analyzer, langs, narrowed, options.any, plan.highlight, plan.notes,
+                    options.hyphenations);
     builder.set_forms(options.forms);
     plan.query = finish(builder.build(parsed.root, false));
     if (plan.query.empty()) {
@@ -758,7 +787,8 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         // exclusions are kept by construction.
         HighlightTerms unused_highlight;
         std::vector<std::string> unused_notes;
-        Builder relaxed(analyzer, langs, narrowed, true, unused_highlight, unused_notes);
+        Builder relaxed(analyzer, langs, narrowed, true, unused_highlight, unused_notes,
+                        options.hyphenations);
         relaxed.set_forms(options.forms);
         plan.relaxed = finish(relaxed.build(parsed.root, false));
     }
@@ -769,7 +799,7 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
         // typed matches nothing (the searcher decides), and said.
         std::vector<std::string> unused_notes;
         Builder literal(analyzer, langs, narrowed, options.any, plan.literal_highlight,
-                        unused_notes, true);
+                        unused_notes, options.hyphenations, true);
         literal.set_forms(options.forms);
         plan.literal = finish(literal.build(parsed.root, false));
         std::string words;

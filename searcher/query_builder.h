@@ -10,6 +10,7 @@
 // operator, empty field) is searched leniently as words with a note; it is
 // never an error.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,11 @@ struct QueryOptions {
     /// "priced"), as free words do. Stems carry no positions in the index, so
     /// the forms are looked up among its terms. Null: exact forms only.
     const Xapian::Database* forms = nullptr;
+    /// How the database's articles hyphenated a joined word (Searcher looks
+    /// up schema::kPrefixHyphenated): "ceasefire" -> {{"cease", "fire"}}, so
+    /// a free word also finds its parts written apart ("cease fire"). Unset
+    /// or empty: no splitting.
+    std::function<std::vector<std::vector<std::string>>(const std::string& joined)> hyphenations;
 };
 
 /// Below this many articles with all the words, a query's ranking takes in

@@ -440,6 +440,23 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     query_options.lang = request.lang;
     query_options.forms = &db_;
     query_options.languages = languages();
+    query_options.hyphenations = [this](const std::string& joined) {
+        std::vector<std::vector<std::string>> out;
+        std::string prefix(schema::kPrefixHyphenated);
+        prefix += joined;
+        prefix.push_back(schema::kListSeparator);
+        for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+            const std::string term = *t;
+            std::vector<std::string> parts;
+            std::string_view rest = std::string_view(term).substr(prefix.size());
+            for (std::size_t space; (space = rest.find(' ')) != std::string_view::npos;
+                 rest.remove_prefix(space + 1))
+                parts.emplace_back(rest.substr(0, space));
+            parts.emplace_back(rest);
+            out.push_back(std::move(parts));
+        }
+        return out;
+    };
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {

@@ -50,6 +50,14 @@ bool splits_at_dots(std::string_view surface, std::string_view term) {
     return longest >= 2;
 }
 
+/// The Xapian stemmer for a language code. German uses Snowball's german2,
+/// which also reads ae/oe/ue as ä/ö/ü, so "Oesterreich" (typed without
+/// umlauts) stems like "Österreich".
+std::string stemmer_name(std::string_view lang) {
+    if (lang == "de" || lang == "german") return "german2";
+    return std::string(lang);
+}
+
 struct PendingPart {
     std::string term;
     std::string folded;
@@ -105,7 +113,7 @@ bool is_supported_language(std::string_view lang) {
 bool TextAnalyzer::has_stemmer(std::string_view lang) {
     if (lang.empty()) return false;
     try {
-        Xapian::Stem stem{std::string(lang)};
+        Xapian::Stem stem{stemmer_name(lang)};
         return !stem.is_none();
     } catch (const Xapian::Error&) {
         return false;
@@ -119,7 +127,7 @@ TextAnalyzer::Stemmer& TextAnalyzer::stemmer_for(std::string_view lang) {
         Stemmer s;
         if (!lang.empty()) {
             try {
-                s.stem = Xapian::Stem(std::string(lang));
+                s.stem = Xapian::Stem(stemmer_name(lang));
                 s.available = !s.stem.is_none();
             } catch (const Xapian::Error&) {
                 s.available = false;  // no stemmer for this language: unstemmed terms only

@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace newsdex {
 
@@ -72,7 +73,54 @@ bool is_plain_ascii(std::string_view s) {
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+/// Letters and digits that writers use interchangeably, folded to one form
+/// for matching (after accents are removed). Arabic, as Lucene's
+/// ArabicNormalizer: alef maksura -> yeh, and teh marbuta -> heh at the end of
+/// a word (hamza forms fold with the accents: their hamza is a combining mark
+/// under NFD). Arabic-Indic and Extended Arabic-Indic (Persian) digits ->
+/// ASCII digits, so 2015 finds the Arabic-script numeral.
+/// Returns whether anything changed.
+bool fold_interchangeable(icu::UnicodeString& s) {
+    bool changed = false;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        char16_t c = s.charAt(i);
+        char16_t to = c;
+        if (c >= 0x0660 && c <= 0x0669)
+            to = static_cast<char16_t>(u'0' + (c - 0x0660));
+        else if (c >= 0x06F0 && c <= 0x06F9)
+            to = static_cast<char16_t>(u'0' + (c - 0x06F0));
+        else if (c == 0x0649)                         // ى alef maksura
+            to = 0x064A;                              // ي yeh
+        else if (c == 0x0629 && i + 1 == s.length())  // ة teh marbuta, word end
+            to = 0x0647;                              // ه heh
+        if (to != c) {
+            s.setCharAt(i, to);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 }  // namespace
+
+std::vector<std::string> written_variants(std::string_view folded) {
+    // Only the word-final letters whose two spellings stem differently.
+    static constexpr std::pair<std::string_view, std::string_view> kFinalPairs[] = {
+        {"\u0629", "\u0647"},  // ة / ه
+        {"\u0649", "\u064A"},  // ى / ي
+    };
+    std::vector<std::string> out;
+    for (const auto& [a, b] : kFinalPairs) {
+        for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
+            if (folded.size() > from.size() && folded.ends_with(from)) {
+                std::string v(folded.substr(0, folded.size() - from.size()));
+                v += to;
+                out.push_back(std::move(v));
+            }
+        }
+    }
+    return out;
+}
 
 std::string fold_accents(std::string_view folded) {
     if (is_plain_ascii(folded)) return std::string(folded);
@@ -98,6 +146,7 @@ std::string fold_accents(std::string_view folded) {
         if (u_charType(c) != U_NON_SPACING_MARK) base = c;
         kept.append(c);
     }
+    if (fold_interchangeable(kept)) changed = true;
     if (!changed) return std::string(folded);
     icu::UnicodeString composed = nfc().normalize(kept, status);
     std::string out;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
 
@@ -26,11 +27,23 @@ struct NormalizedWord {
 /// (or a bare trailing "'") stripped; dots removed from letter acronyms
 /// ("u.s" -> "us"); then for `term`, combining marks removed after Latin,
 /// Greek, Cyrillic, Arabic and Hebrew letters (not kana voicing marks or Indic
-/// vowel signs, which change the letter) and Arabic tatweel dropped.
+/// vowel signs, which change the letter) and Arabic tatweel dropped; then the
+/// letters writers use interchangeably folded to one: Arabic alef maksura ى ->
+/// yeh ي, word-final teh marbuta ة -> heh ه, Arabic-Indic and Persian digits
+/// -> ASCII (hamza forms أ إ آ ؤ ئ fold with the accents). German ä/ae, ö/oe,
+/// ü/ue are equated by the German stemmer (TextAnalyzer), not here: "ue" is
+/// not "ü" in English or French words.
 bool normalize_word(std::string_view surface, NormalizedWord& out);
 
 /// Applies the accent folding of normalize_word alone (for stems computed
 /// from `folded`).
 std::string fold_accents(std::string_view folded);
+
+/// Other spellings of a normalized word (NormalizedWord::folded) that writers
+/// use for the same word and that stemmers treat differently: Arabic
+/// word-final ة/ه and ى/ي. Terms already fold them (fold_accents); queries
+/// add the variants' stems, so either spelling finds both. Empty for most
+/// words.
+std::vector<std::string> written_variants(std::string_view folded);
 
 }  // namespace newsdex

@@ -46,6 +46,19 @@ Fixture& fixture() {
         a.push_back(make_article("en2", "Apple unveils new iPhone",
                                  "Apple unveiled new iPhones and said profits rose.", "", "", {},
                                  "en"));
+        // Per-script normalisation and compounds (issue 10, item 3).
+        a.push_back(make_article("de3", "\u00d6sterreich w\u00e4hlt",
+                                 "Wien bereitet sich auf die Wahl vor.", "", "", {}, "de"));
+        a.push_back(make_article("ar1", "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629",
+                                 "\u0645\u064a\u0632\u0627\u0646\u064a\u0629 \u0639\u0627\u0645 "
+                                 "\u0662\u0660\u0661\u0665",
+                                 "", "", {}, "ar"));
+        a.push_back(make_article("ar2", "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0647",
+                                 "\u0627\u0644\u0645\u0633\u062a\u0634\u0641\u0649", "", "", {},
+                                 "ar"));
+        a.push_back(make_article("c1", "Talks on a cease-fire", "Envoys met.", "", "", {}, "en"));
+        a.push_back(make_article("c2", "A ceasefire holds", "Envoys left.", "", "", {}, "en"));
+        a.push_back(make_article("c3", "Hopes for a cease fire", "Envoys wait.", "", "", {}, "en"));
         test::build_fixture_index(fx->dir / "db", std::move(a));
         fx->searcher =
             std::make_unique<Searcher>(std::vector<std::string>{(fx->dir / "db").string()});
@@ -97,13 +110,25 @@ const LanguageCase kCases[] = {
     {"lang_narrows_stems", "Fl\u00fcchtlingen", "en", "de2"},
     {"lang_keeps_exact_words_of_other_languages", "iPhone", "de", "en2 ja1"},
     {"lang_filter_und", "lang:und", "", "und1"},
+    // German typed without umlauts.
+    {"german_oe_for_umlaut", "Oesterreich", "", "de3"},
+    // Arabic: word-final taa marbuta and heh, either typed, find both.
+    {"arabic_taa_marbuta_typed", "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629", "", "ar1 ar2"},
+    {"arabic_heh_typed", "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0647", "", "ar1 ar2"},
+    {"arabic_alef_maksura", "\u0627\u0644\u0645\u0633\u062a\u0634\u0641\u064a", "", "ar2"},
+    {"arabic_indic_digits_as_ascii", "2015", "", "ar1"},
+    // Compounds both ways: the joined word finds the parts written apart,
+    // because the corpus shows the pair hyphenated (c1).
+    {"joined_finds_hyphenated_and_apart", "ceasefire", "", "c1 c2 c3"},
+    {"phrase_finds_all_three", "\"cease fire\"", "", "c1 c2 c3"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QueryLanguages, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(QueryLanguagesDb, LanguagesComeFromTheArticles) {
-    EXPECT_EQ(fixture().searcher->languages(), (std::vector<std::string>{"de", "en", "ja", "und"}));
+    EXPECT_EQ(fixture().searcher->languages(),
+              (std::vector<std::string>{"ar", "de", "en", "ja", "und"}));
 }
 
 }  // namespace
