@@ -61,6 +61,10 @@ int query_command(int argc, char** argv) {
         "count-bound",
         cli::whole_number(&options.count_bound, 0, 1'000'000'000, "count-bound")->value_name("N"),
         "totals up to N are counted exactly (default as newsdex-search; 0: estimate only)")(
+        "collapsed-count-bound",
+        cli::whole_number(&options.collapsed_count_bound, 0, 1'000'000'000, "collapsed-count-bound")
+            ->value_name("N"),
+        "the same with near-duplicates collapsed (default as newsdex-search)")(
         "class", po::value(&only_classes)->value_name("NAME")->composing(),
         "run only this class (repeatable)")(
         "task-ms",

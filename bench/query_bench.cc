@@ -146,6 +146,7 @@ SearchRequest make_request(const std::string& query_class, const std::string& te
     r.snippets = snippets;
     r.exact_total = options.exact;
     r.count_bound = options.count_bound;
+    r.collapsed_count_bound = options.collapsed_count_bound;
     r.collapse = options.collapse;
     if (query_class == "any") r.any = true;
     if (query_class == "sorted") r.sort = SortOrder::Newest;

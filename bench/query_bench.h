@@ -43,6 +43,8 @@ struct QueryBenchOptions {
     bool exact = false;     ///< count matches exactly (SearchRequest::exact_total)
     /// SearchRequest::count_bound: totals up to this are exact (0: Xapian's bare estimate).
     unsigned count_bound = kDefaultCountBound;
+    /// SearchRequest::collapsed_count_bound: the same with collapsing on.
+    unsigned collapsed_count_bound = kDefaultCollapsedCountBound;
     bool collapse = true;     ///< SearchRequest::collapse (near-duplicates shown once)
     double min_task_ms = 50;  ///< multi-thread tasks repeat a class's queries to last this long
 };

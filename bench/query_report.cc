@@ -3,6 +3,8 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
+
 #include "text_table.h"
 
 namespace newsdex::bench {
@@ -107,7 +109,10 @@ std::string describe_method(const QueryBenchOptions& o) {
         " of every query; top " + std::to_string(o.limit) +
         (o.snippets ? " without and with snippets" : " without snippets") +
         (o.exact ? ", exact match counts"
-                 : ", totals exact up to " + std::to_string(o.count_bound) + " matches") +
+                 : ", totals exact up to " +
+                       std::to_string(o.collapse ? std::min(o.count_bound, o.collapsed_count_bound)
+                                                 : o.count_bound) +
+                       " matches") +
         (o.collapse ? ", near-duplicates collapsed" : ", no collapsing") +
         "; latency = wall time of Searcher::search (steady clock, ms); percentiles are "
         "nearest-rank "
@@ -191,6 +196,8 @@ std::string format_query_json(const QueryBenchResult& result, const QueryReportC
     w.Bool(o.exact);
     w.Key("count_bound");
     w.Uint(o.count_bound);
+    w.Key("collapsed_count_bound");
+    w.Uint(o.collapsed_count_bound);
     w.Key("collapse");
     w.Bool(o.collapse);
     put(w, "percentile", std::string("nearest-rank"));

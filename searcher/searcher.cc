@@ -482,7 +482,24 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     const Xapian::doccount count = request.limit == kAllHits
                                        ? db_.get_doccount()
                                        : request.limit - static_cast<Xapian::doccount>(skip);
-    Xapian::doccount fetch_from = first, fetch = count;
+    // Totals up to the bound are exact. Without collapsing, Xapian counts
+    // every match it evaluates (check_at_least). With a collapse key it does
+    // not: its bounds stay loose even when every match was evaluated, and it
+    // is exact only when the match set it was asked for is not full. So a
+    // collapsed search asks, in its one pass, for the first
+    // collapsed_count_bound hits (or the page, if that reaches further) and
+    // takes the page out of them: fewer than that many clusters is an exact
+    // count; more is Xapian's range. (Evaluating 10,000 collapsed matches for
+    // a top-10 page, then fetching again, cost 3x the search: bench/RESULTS.md.)
+    const Xapian::doccount bound =
+        request.exact_total
+            ? db_.get_doccount()
+            : (collapsing ? std::min(request.count_bound, request.collapsed_count_bound)
+                          : request.count_bound);
+    const bool fetch_to_bound = collapsing && request.limit != kAllHits;
+    Xapian::doccount fetch_from = fetch_to_bound ? 0 : first;
+    Xapian::doccount fetch =
+        fetch_to_bound ? std::max<Xapian::doccount>(first + count, bound) : count;
     auto run = [&](const Xapian::Query& query, bool count_facets = true) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
@@ -517,15 +534,14 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             enquire.add_matchspy(spies.back().second.get());
         }
         // Facets count the whole match set, not the page; so does --exact.
-        // Otherwise the first count_bound matches are always evaluated, so a
-        // total up to the bound is exact whatever page is asked for; above it
-        // the total is reported as Xapian's bounds, never as a low guess. At
-        // least kFewAllWordsMatches, so that "fewer than that have all the
-        // words" (the fallback below) is an exact answer.
-        Xapian::doccount check_at_least =
-            (request.exact_total || !request.facets.empty())
-                ? db_.get_doccount()
-                : std::max<Xapian::doccount>(request.count_bound, kFewAllWordsMatches);
+        // Otherwise the first `bound` matches are always evaluated, so a total
+        // up to the bound is exact whatever page is asked for; above it the
+        // total is reported as Xapian's bounds, never as a low guess. At least
+        // kFewAllWordsMatches, so that "fewer than that have all the words"
+        // (the fallback below) is an exact answer.
+        const Xapian::doccount check_at_least =
+            !request.facets.empty() ? db_.get_doccount()
+                                    : std::max<Xapian::doccount>(bound, kFewAllWordsMatches);
         return enquire.get_mset(fetch_from, fetch, check_at_least, nullptr, decider);
     };
 
@@ -538,7 +554,6 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
 
     Xapian::MSet mset;
     bool ran_literal = false;
-    const Xapian::Query* counted = &plan.query;  // the query whose matches are counted
     if (!plan.query.empty()) {
         mset = run(plan.query);
         // "Nothing matched" is the bound, not an empty page: --limit 0 (facets
@@ -548,7 +563,6 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             if (literal.get_matches_upper_bound() > 0) {
                 mset = std::move(literal);
                 ran_literal = true;
-                counted = &plan.literal;
                 result.notes.push_back(plan.literal_note);
                 plan.highlight = std::move(plan.literal_highlight);
             }
@@ -556,21 +570,6 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         if (mset.get_matches_upper_bound() == 0 && !plan.relaxed.empty()) {
             mset = run(plan.relaxed);
             result.relaxed = mset.get_matches_upper_bound() > 0;
-            counted = &plan.relaxed;
-        }
-        // Xapian's bounds stay loose when collapsing, even with every match
-        // examined. With few matching articles, fetch them all (ids and
-        // weights) so the match set's size is the exact count; with more,
-        // the count stays a range, because Xapian's collapser grows costly
-        // with the fetch size (bench/RESULTS.md, "Honest counts").
-        const Xapian::doccount articles = mset.get_uncollapsed_matches_upper_bound();
-        const Xapian::doccount fetch_all =
-            request.exact_total ? articles : std::min(articles, kCollapsedExactCount);
-        if (collapsing && request.limit != kAllHits && articles > first + count &&
-            fetch_all == articles) {
-            fetch_from = 0;
-            fetch = articles + 1;
-            mset = run(*counted);
         }
     }
     result.counts_clusters = request.collapse;

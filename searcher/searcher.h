@@ -43,10 +43,15 @@ inline constexpr double kDefaultBm25B = 0.75;
 /// exact (Xapian's check_at_least); above it the total is a range. Chosen on
 /// the Reuters query set: see "Honest counts" in bench/RESULTS.md.
 inline constexpr unsigned kDefaultCountBound = 10000;
-/// With near-duplicates collapsed, Xapian's counts are only bounds; totals
-/// are made exact by fetching every match when at most this many articles
-/// match (the collapser's cost grows with the fetch: bench/RESULTS.md).
-inline constexpr unsigned kCollapsedExactCount = 1000;
+/// With near-duplicates collapsed (the default), cluster totals are exact
+/// below this many clusters, else the range Xapian proves (capped by the
+/// article count). Xapian's collapsed bounds meet only when the match set it
+/// was asked for is not full, so a collapsed search asks for this many hits
+/// (or its page, if that reaches further) in its one pass; every hit held
+/// costs a cluster-value read and a comparison, hence lower than
+/// kDefaultCountBound. Chosen on the Reuters query set ("Honest counts" in
+/// bench/RESULTS.md).
+inline constexpr unsigned kDefaultCollapsedCountBound = 300;
 
 inline constexpr unsigned kDefaultFacetSize = 20;
 
@@ -75,6 +80,8 @@ struct SearchRequest {
     /// Totals up to this are exact; independent of limit and offset, so the
     /// count of a query never changes with the page asked for.
     unsigned count_bound = kDefaultCountBound;
+    /// The same with collapsing on (never above count_bound).
+    unsigned collapsed_count_bound = kDefaultCollapsedCountBound;
     bool suggest = true;  ///< compute "did you mean"
     /// One hit per near-duplicate cluster (totals and facets then count
     /// clusters). Off: one hit per article. Either way the same (collection,

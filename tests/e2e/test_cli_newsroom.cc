@@ -219,8 +219,8 @@ test::TempDir* CliNewsroomReuters::dir_ = nullptr;
 // every match, near-duplicates, entity fields and facets.
 TEST_F(CliNewsroomReuters, CountsDedupeExportDuplicatesAndEntities) {
     // Totals do not depend on --limit. Per article (--no-collapse) they are
-    // exact up to 10,000 matches; collapsed, exact when at most 1,000
-    // articles can match, else a range that holds the exact count.
+    // exact up to 10,000 matches; collapsed, exact below 300 clusters
+    // (kDefaultCollapsedCountBound), else a range that holds the exact count.
     for (const char* q : {"cocoa prices", "\"interest rates\"", "interest rates", "oil"}) {
         for (bool collapse : {false, true}) {
             const char* mode = collapse ? "--color=never" : "--no-collapse";

@@ -44,6 +44,7 @@ SearchResult search(Searcher& s, const std::string& q, unsigned limit, unsigned 
     r.limit = limit;
     r.offset = offset;
     r.count_bound = bound;
+    r.collapsed_count_bound = bound;
     r.snippets = false;
     r.suggest = false;
     return s.search(r);
@@ -60,6 +61,39 @@ TEST(ResultCounts, ExactUpToTheBoundWhateverTheLimit) {
             EXPECT_EQ(r.estimated_total, 600u) << "limit " << limit << " offset " << offset;
             EXPECT_EQ(r.total_lower, 600u);
             EXPECT_EQ(r.total_upper, 600u);
+        }
+    }
+}
+
+// Collapsed (the default), a count is exact below the collapsed bound and
+// otherwise a range holding the truth, the same for every page inside the
+// bound: one pass, never a second fetch (the fixture's 600 articles are 600
+// clusters).
+TEST(ResultCounts, CollapsedExactBelowTheCollapsedBoundElseARange) {
+    test::TempDir tmp;
+    build_fixture_index(tmp / "db", articles(600));
+    Searcher s({(tmp / "db").string()});
+    std::vector<std::uint64_t> first_range;
+    for (unsigned limit : {0u, 1u, 10u, 100u}) {
+        for (unsigned offset : {0u, 5u}) {
+            SearchResult exact = search(s, "harbour", limit, offset, 700);
+            EXPECT_TRUE(exact.counts_clusters);
+            EXPECT_TRUE(exact.total_is_exact) << limit << " " << offset;
+            EXPECT_EQ(exact.estimated_total, 600u) << limit << " " << offset;
+
+            SearchResult range = search(s, "harbour", limit, offset, 200);
+            EXPECT_FALSE(range.total_is_exact) << limit << " " << offset;
+            EXPECT_LE(range.total_lower, 600u);
+            EXPECT_GE(range.total_upper, 600u);
+            EXPECT_GE(range.total_lower, 200u) << "the bound's hits were held";
+            std::vector<std::uint64_t> seen{range.total_lower, range.estimated_total,
+                                            range.total_upper};
+            if (first_range.empty()) first_range = seen;
+            EXPECT_EQ(seen, first_range) << "the count does not depend on the page";
+            if (limit > 0 && offset == 5) {
+                ASSERT_FALSE(range.hits.empty());
+                EXPECT_EQ(range.hits.front().rank, 6u);
+            }
         }
     }
 }
