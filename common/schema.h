@@ -6,6 +6,7 @@
 // well-known ones, X + capitals for our own. A term never starts with a
 // capital letter otherwise, because the analysis case-folds.
 
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
@@ -79,7 +80,22 @@ enum Slot : Xapian::valueno {
     /// Tie-break key (terms.h tie_break_key): equal scores rank newest first,
     /// then by collection and id, the same on every build of the same input.
     kSlotTieBreak = 12,
+    /// The date again, for oldest-first order: kSlotDate's value, or
+    /// kUndatedLast when undated (date_undated_last), so that an ascending
+    /// sort by value puts undated articles last. A sort by value, unlike a
+    /// KeyMaker, runs on remote shards (xapian-tcpsrv). Newest first sorts
+    /// kSlotDate descending: an absent value sorts lowest, so last.
+    kSlotDateUndatedLast = 13,
 };
+
+/// kSlotDateUndatedLast of an undated article: above every value
+/// Xapian::sortable_serialise makes (at most 9 bytes).
+inline constexpr std::string_view kUndatedLast = "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff";
+
+/// kSlotDateUndatedLast's value for a kSlotDate value (empty: undated).
+inline std::string date_undated_last(std::string_view date_value) {
+    return std::string(date_value.empty() ? kUndatedLast : date_value);
+}
 
 /// Separates list items inside one value slot or stored field.
 inline constexpr char kListSeparator = '\x1f';
@@ -94,7 +110,8 @@ inline constexpr char kListSeparator = '\x1f';
 ///    language without a stemmer is its own stem (every stemmable word has a Z term).
 /// 5: Arabic alef maksura, final taa marbuta and Arabic-Indic/Persian digits
 ///    folded; German stems by german2; XHYPH terms (how a compound was hyphenated).
-inline constexpr unsigned kAnalysisVersion = 5;
+/// 6: kSlotDateUndatedLast (oldest-first order on remote shards).
+inline constexpr unsigned kAnalysisVersion = 6;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

@@ -126,8 +126,10 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     add_list(a.orgs, schema::kPrefixOrg, schema::kSlotOrgs);
     add_list(a.exchanges, schema::kPrefixExchange, schema::kSlotExchanges);
 
-    if (a.date)
-        doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(static_cast<double>(*a.date)));
+    const std::string date =
+        a.date ? Xapian::sortable_serialise(static_cast<double>(*a.date)) : std::string();
+    if (!date.empty()) doc.add_value(schema::kSlotDate, date);
+    doc.add_value(schema::kSlotDateUndatedLast, schema::date_undated_last(date));
     if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
     doc.add_value(schema::kSlotCollection, a.collection);
     // Every article starts as its own cluster; the near-duplicate pass moves

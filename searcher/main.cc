@@ -23,7 +23,7 @@ const char* kUsage =
     "relevance|newest|oldest]\n"
     "                      [--any] [--facet NAME]... [--facet-size N] [--snippet-chars N]\n"
     "                      [--fragments N] [--color auto|always|never] [--brackets]\n"
-    "                      [--no-collapse] QUERY...\n"
+    "                      [--no-collapse] [--remote-timeout-ms MS] QUERY...\n"
     "       newsdex-search [--db DIR]... --show COLLECTION/ID [--json] [QUERY...]\n"
     "       newsdex-search [--db DIR]... --info [--json]\n"
     "Query language: words (all must match; --any: any), \"exact phrases\", AND OR NOT, -word "
@@ -47,6 +47,8 @@ constexpr std::int64_t kMaxFacetSize = 10000;
 constexpr std::int64_t kMaxOffset = 1'000'000'000;
 constexpr std::int64_t kMaxSnippetChars = 100'000;
 constexpr std::int64_t kMaxFragments = 100;
+/// Ten minutes: a remote shard slower than that is as good as down.
+constexpr std::int64_t kMaxRemoteTimeoutMs = 600'000;
 
 /// Columns of the terminal on stdout ($COLUMNS when set), 0 when not a terminal.
 std::size_t terminal_width(bool is_tty) {
@@ -68,6 +70,8 @@ int main(int argc, char** argv) {
     SearchRequest request;
     std::string sort = "relevance", color = "auto", bm25, limit, format_name, show;
     bool json = false, info = false, no_snippets = false, no_collapse = false, brackets = false;
+    ShardOptions shard_options;
+    std::int64_t remote_timeout_ms = shard_options.remote_timeout.count();
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
@@ -112,7 +116,13 @@ int main(int argc, char** argv) {
         "show every near-duplicate (default: one hit per cluster, \"+N similar\")")(
         "show", po::value(&show)->value_name("COLLECTION/ID"),
         "print a whole stored article (with QUERY: its words highlighted)")(
-        "info", po::bool_switch(&info), "describe the database instead of searching");
+        "info", po::bool_switch(&info), "describe the database instead of searching")(
+        "remote-timeout-ms",
+        cli::whole_number(&remote_timeout_ms, 1, kMaxRemoteTimeoutMs, "remote-timeout-ms")
+            ->value_name("MS"),
+        "longest wait for a remote shard (a stub's 'remote HOST:PORT') to connect or answer, "
+        "1 to 600000 (default 5000); past it the search answers from the other shards, "
+        "with a note");
 
     std::string query;
     OutputFormat format = OutputFormat::Text;
@@ -160,6 +170,7 @@ int main(int argc, char** argv) {
         else if (!limit.empty())
             request.limit =
                 static_cast<unsigned>(cli::parse_whole_number(limit, "limit", 0, kMaxLimit));
+        shard_options.remote_timeout = std::chrono::milliseconds(remote_timeout_ms);
         request.snippets = !no_snippets;
         request.collapse = !no_collapse;
         request.query = query;
@@ -169,7 +180,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        Searcher searcher(dbs.paths);
+        Searcher searcher(dbs.paths, shard_options);
         // Colour, brackets and wrapping are for people reading a terminal;
         // json, jsonl, tsv and csv are for programs.
         const bool tty = isatty(STDOUT_FILENO) && format == OutputFormat::Text;

@@ -36,24 +36,14 @@ void check_deadline(std::optional<std::chrono::steady_clock::time_point> deadlin
 // max_wait). With pins, the first attempt succeeds (revision_pin.h).
 constexpr int kMaxAttempts = 20;
 
-/// Opening failed in a way that a later attempt can cure.
-class RetryableOpenError : public DatabaseError {
+/// Oldest-first sort key of a database indexed before
+/// schema::kSlotDateUndatedLast existed: the same value, computed at query
+/// time (local databases only: a remote shard cannot run a KeyMaker).
+class OldestFirstKey : public Xapian::KeyMaker {
   public:
-    using DatabaseError::DatabaseError;
-};
-
-/// Sort key for date order that puts undated articles last in both directions.
-class DateKey : public Xapian::KeyMaker {
-  public:
-    explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
     std::string operator()(const Xapian::Document& doc) const override {
-        std::string v = doc.get_value(schema::kSlotDate);
-        if (v.empty()) return newest_first_ ? std::string() : std::string(1, '\xff');
-        return v;
+        return schema::date_undated_last(doc.get_value(schema::kSlotDate));
     }
-
-  private:
-    bool newest_first_;
 };
 
 /// Counts a facet over the match set: the values of a slot (several per
@@ -65,22 +55,15 @@ class FacetCountSpy : public Xapian::MatchSpy {
     FacetCountSpy(Xapian::valueno slot, Kind kind) : slot_(slot), kind_(kind) {}
 
     void operator()(const Xapian::Document& doc, double) override {
-        std::string v = doc.get_value(slot_);
-        if (v.empty()) return;
-        if (kind_ != Kind::Values) {
-            // "YYYY" or "YYYY-MM" of the UTC date.
-            ++counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v)))
-                          .substr(0, kind_ == Kind::YearOfDate ? 4 : 7)];
-            return;
-        }
-        std::string_view rest(v);
-        while (!rest.empty()) {
-            auto sep = rest.find(schema::kListSeparator);
-            std::string_view item = rest.substr(0, sep);
-            if (!item.empty()) ++counts_[std::string(item)];
-            if (sep == std::string_view::npos) break;
-            rest.remove_prefix(sep + 1);
-        }
+        count(doc.get_value(slot_), 1);
+    }
+
+    /// The counts of Xapian's ValueCountMatchSpy on the same slot, which
+    /// remote shards can run (each distinct slot value with its documents):
+    /// the same totals as this spy run on every document.
+    void add_counts(const Xapian::ValueCountMatchSpy& values) {
+        for (auto v = values.values_begin(); v != values.values_end(); ++v)
+            count(*v, v.get_termfreq());
     }
 
     std::vector<FacetValue> top(std::size_t n) const {
@@ -94,7 +77,28 @@ class FacetCountSpy : public Xapian::MatchSpy {
         return out;
     }
 
+    Xapian::valueno slot() const { return slot_; }
+
   private:
+    /// `documents` documents hold the slot value `v`.
+    void count(const std::string& v, std::uint64_t documents) {
+        if (v.empty()) return;
+        if (kind_ != Kind::Values) {
+            // "YYYY" or "YYYY-MM" of the UTC date.
+            counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v)))
+                        .substr(0, kind_ == Kind::YearOfDate ? 4 : 7)] += documents;
+            return;
+        }
+        std::string_view rest(v);
+        while (!rest.empty()) {
+            auto sep = rest.find(schema::kListSeparator);
+            std::string_view item = rest.substr(0, sep);
+            if (!item.empty()) counts_[std::string(item)] += documents;
+            if (sep == std::string_view::npos) break;
+            rest.remove_prefix(sep + 1);
+        }
+    }
+
     Xapian::valueno slot_;
     Kind kind_;
     std::unordered_map<std::string, std::uint64_t> counts_;
@@ -230,6 +234,11 @@ std::string title_from_body(std::string_view body, std::size_t max_chars) {
     return out;
 }
 
+bool Searcher::oldest_first_slot_complete() const {
+    // Every article of a database of this version has the slot.
+    return db_.get_value_freq(schema::kSlotDateUndatedLast) == db_.get_doccount();
+}
+
 std::string format_date(std::int64_t epoch_seconds) {
     std::time_t t = static_cast<std::time_t>(epoch_seconds);
     std::tm tm{};
@@ -239,86 +248,18 @@ std::string format_date(std::int64_t epoch_seconds) {
     return buf;
 }
 
-Searcher::Searcher(std::vector<std::string> db_paths) {
-    // The same database named twice (or through another path) is opened once;
-    // distinct databases holding the same article are handled by collapsing.
-    std::vector<fs::path> seen;
-    for (auto& path : db_paths) {
-        std::error_code ec;
-        fs::path canonical = fs::weakly_canonical(path, ec);
-        if (ec) canonical = path;
-        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
-        seen.push_back(std::move(canonical));
-        paths_.push_back(std::move(path));
-    }
-    last_revisions_.resize(paths_.size());
-    for (const auto& path : paths_) {
-        std::error_code ec;
-        if (!fs::exists(path, ec)) throw DatabaseError(missing_database_message(path));
-    }
+Searcher::Searcher(std::vector<std::string> db_paths, ShardOptions shard_options)
+    : shards_(db_paths, shard_options) {
     // The first open is pinned too: opening reads root blocks that a writer
     // two commits further on could be reusing.
     with_stable_revision([] { return true; });
     refreshed_generation_ = generation_;
 }
 
-void Searcher::open_shards() {
-    std::vector<Xapian::Database> shards;
-    Xapian::Database combined;
-    for (const auto& path : paths_) {
-        try {
-            shards.emplace_back(path);
-            combined.add_database(shards.back());
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed twice while the tables were being opened
-            // (possible only without pin files): open again, at the newest revision.
-            throw RetryableOpenError(path + ": kept changing while being opened");
-        } catch (const Xapian::DatabaseCorruptError& e) {
-            // Glass reads a table's root block without a revision check:
-            // when a writer has reused that block, opening reports "Expected
-            // block N to be level L". Opening again reads the new root; real
-            // corruption fails every time.
-            throw RetryableOpenError(database_error_message(e, path));
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(database_error_message(e, path));
-        }
-    }
-    // `combined` shares each shard's internals: reopening it reopens the
-    // shards, whose revisions the pins need (a combined database has none).
-    shards_ = std::move(shards);
-    db_ = combined;
-    shards_open_ = true;
-}
-
 std::vector<RevisionPin> Searcher::pin_newest_revisions() {
-    std::vector<RevisionPin> pins;
-    pins.reserve(paths_.size());
-    for (std::size_t i = 0; i < paths_.size(); ++i)
-        pins.push_back(RevisionPin::take(paths_[i], last_revisions_[i]));
-    bool reopened = false, changed = false;
-    if (shards_open_) {
-        try {
-            changed = db_.reopen();
-            reopened = true;
-        } catch (const Xapian::Error&) {
-            // A database swapped in whole (a segment-mode build) or a
-            // half-read revision: open afresh below.
-        }
-    }
-    if (!reopened) {
-        shards_open_ = false;
-        open_shards();
-        changed = true;
-    }
-    for (std::size_t i = 0; i < shards_.size(); ++i) {
-        try {
-            last_revisions_[i] = shards_[i].get_revision();
-            pins[i].settle(*last_revisions_[i]);
-        } catch (const Xapian::InvalidOperationError&) {
-            // A stub file naming several databases has no one revision; it
-            // has no pin files either, so its pin is inactive anyway.
-        }
-    }
+    bool changed = false;
+    std::vector<RevisionPin> pins = shards_.pin_newest(changed);
+    db_ = shards_.database();
     if (changed) ++generation_;
     return pins;
 }
@@ -337,6 +278,14 @@ auto Searcher::with_stable_revision(Read&& read) -> decltype(read()) {
         }
         try {
             return read();
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard died or hung past its timeout mid-read: connect
+            // to the remote shards again, leave out those that do not
+            // answer (the search names them), and read again.
+            if (!shards_.reconnect_remotes())
+                throw Error(std::string("search failed: NetworkError: ") + e.get_msg());
+            db_ = shards_.database();
+            ++generation_;
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice while we read: the revision we had is
             // gone (only without pins, or after the writer's max_wait).
@@ -346,7 +295,7 @@ auto Searcher::with_stable_revision(Read&& read) -> decltype(read()) {
         } catch (const Xapian::DatabaseError& e) {
             // The search spans every --db: name them all (usually one).
             std::string names;
-            for (const auto& path : paths_) names += (names.empty() ? "" : ", ") + path;
+            for (const auto& path : shards_.paths()) names += (names.empty() ? "" : ", ") + path;
             throw DatabaseError(database_error_message(e, names));
         } catch (const Xapian::Error& e) {
             // The module edge: no Xapian type reaches the caller.
@@ -470,11 +419,20 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         for (Xapian::Query* q : {&plan.relaxed, &plan.literal, &plan.filled})
             if (!q->empty()) *q = Xapian::Query(Xapian::Query::OP_FILTER, *q, dates);
     }
+    // A remote shard (xapian-tcpsrv) runs only what Xapian can serialise:
+    // no MatchDecider, so the deadline is checked between stages only (each
+    // remote exchange is bounded by ShardOptions::remote_timeout).
+    const bool remote = shards_.has_remote();
     std::optional<DeadlineDecider> deadline_decider;
-    if (request.deadline) deadline_decider.emplace(*request.deadline);
+    if (request.deadline && !remote) deadline_decider.emplace(*request.deadline);
+    for (const auto& [shard, why] : shards_.missing())
+        result.notes.push_back("shard " + shard + " is missing (" + why +
+                               "): these results are from the other shards");
 
     std::vector<std::pair<std::string, std::unique_ptr<FacetCountSpy>>> spies;
-    const bool collapsing = request.collapse || paths_.size() > 1;
+    // Remote shards count facets with Xapian's own spy (one per facet).
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
+    const bool collapsing = request.collapse || shards_.open_count() > 1;
     // The page: from `first`, `count` hits. Every match (kAllHits): Xapian's
     // match set then holds a docid and weight per match (tens of bytes),
     // while hits are built and passed on one by one.
@@ -505,16 +463,21 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         enquire.set_query(query);
         enquire.set_weighting_scheme(
             Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
-        DateKey newest(true), oldest(false);
         // Equal scores are common (short queries, copies of one wire story):
         // they rank by the article's tie-break key, not by docid, which
         // depends on how the indexer's parallel segments were merged. A
         // database without the slot (built before it existed) has empty keys
         // everywhere, and ties fall back to docid as before.
         enquire.set_sort_by_relevance_then_value(schema::kSlotTieBreak, false);
+        // Undated articles last either way: an empty date sorts lowest, so
+        // last when newest first; oldest first sorts a slot holding
+        // kUndatedLast for them (OldestFirstKey in older databases).
+        OldestFirstKey oldest;
         if (request.sort == SortOrder::Newest)
-            enquire.set_sort_by_key_then_relevance(&newest, true);
-        if (request.sort == SortOrder::Oldest)
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        if (request.sort == SortOrder::Oldest && (remote || oldest_first_slot_complete()))
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDateUndatedLast, false);
+        else if (request.sort == SortOrder::Oldest)
             enquire.set_sort_by_key_then_relevance(&oldest, false);
         // Collapsing on identity makes one hit of the same article reached
         // through several databases; on the cluster, one of its near-duplicates
@@ -529,9 +492,16 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         // facets come from the run before it.
         if (!count_facets) return enquire.get_mset(fetch_from, fetch, 0, nullptr, decider);
         spies.clear();
+        value_spies.clear();
         for (const auto& name : request.facets) {
             spies.emplace_back(name, make_facet_spy(name));
-            enquire.add_matchspy(spies.back().second.get());
+            if (remote) {
+                value_spies.push_back(
+                    std::make_unique<Xapian::ValueCountMatchSpy>(spies.back().second->slot()));
+                enquire.add_matchspy(value_spies.back().get());
+            } else {
+                enquire.add_matchspy(spies.back().second.get());
+            }
         }
         // Facets count the whole match set, not the page; so does --exact.
         // Otherwise the first `bound` matches are always evaluated, so a total
@@ -607,14 +577,25 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             "only " + std::to_string(all) + (all == 1 ? " article has" : " articles have") +
             " all the words: articles with some of them are ranked after or among them");
     }
+    for (std::size_t i = 0; i < value_spies.size(); ++i)
+        spies[i].second->add_counts(*value_spies[i]);
     for (const auto& [name, spy] : spies)
         result.facets.emplace_back(name, spy->top(request.facet_size));
+    if (remote && request.sort == SortOrder::Oldest && !oldest_first_slot_complete())
+        result.notes.push_back(
+            "--sort oldest: some shards were indexed before undated articles "
+            "could be sorted last there; re-index them with this version");
 
     check_deadline(request.deadline);
     if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
     else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
+    if (remote && request.suggest && result.suggestion.empty() &&
+        (mset.get_matches_upper_bound() == 0 || result.relaxed))
+        result.notes.push_back(
+            "did you mean: remote shards serve no spelling data, so "
+            "suggestions come from the local shards only");
 
     auto took = [&] {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -734,11 +715,11 @@ DatabaseInfo Searcher::info() {
 
 DatabaseInfo Searcher::info_once() {
     DatabaseInfo info;
-    info.paths = paths_;
+    info.paths = shards_.paths();
     {
         info.articles = db_.get_doccount();
         info.total_words = db_.get_total_length();
-        for (const auto& p : paths_) info.size_bytes += directory_size(p);
+        for (const auto& p : shards_.local_paths()) info.size_bytes += directory_size(p);
         // Searchable words are the unprefixed terms. Prefixed terms start
         // with a capital letter (schema.h), a contiguous byte range: jump it.
         for (auto t = db_.allterms_begin(); t != db_.allterms_end();) {

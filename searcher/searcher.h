@@ -18,6 +18,7 @@
 #include "article.h"
 #include "date_range.h"
 #include "revision_pin.h"
+#include "shard_set.h"
 #include "snippet_renderer.h"
 
 namespace newsdex {
@@ -184,9 +185,11 @@ struct DatabaseInfo {
 
 class Searcher {
   public:
-    /// Opens every path (read-only). Throws DatabaseError naming the path
-    /// that is missing or unreadable.
-    explicit Searcher(std::vector<std::string> db_paths);
+    /// Opens every path (read-only): database directories and stubs listing
+    /// local and remote shards (shard_set.h). Throws DatabaseError naming
+    /// the path that is missing or unreadable. A remote shard that does not
+    /// answer is left out, and each search says so in its notes.
+    explicit Searcher(std::vector<std::string> db_paths, ShardOptions shard_options = {});
 
     /// Runs a query on the newest revision of each database. The revision is
     /// pinned for the whole search (revision_pin.h), so a writer committing
@@ -244,17 +247,12 @@ class Searcher {
     auto with_stable_revision(Read&& read) -> decltype(read());
     /// Pins each database, then opens or reopens it at its newest revision.
     std::vector<RevisionPin> pin_newest_revisions();
-    void open_shards();
+    bool oldest_first_slot_complete() const;
     void find_similar(const Xapian::Document& doc, Hit& hit);
     SearchResult search_once(const SearchRequest& request, HitSink* sink, std::uint64_t skip);
     DatabaseInfo info_once();
 
-    std::vector<std::string> paths_;
-    /// One per path (sharing internals with db_), for their revisions.
-    std::vector<Xapian::Database> shards_;
-    bool shards_open_ = false;
-    /// The revision of each path seen last: which pin file to try first.
-    std::vector<std::optional<Xapian::rev>> last_revisions_;
+    ShardSet shards_;
     Xapian::Database db_;
     std::uint64_t lost_revisions_ = 0;
     /// Counts the times a read found the databases changed (reopened to a
