@@ -22,7 +22,7 @@ ShardSet::ShardSet(const std::vector<std::string>& db_paths, ShardOptions option
     std::vector<fs::path> seen_paths;
     for (const auto& path : db_paths) {
         std::error_code ec;
-        if (!fs::exists(path, ec)) throw DatabaseError("database " + path + " does not exist");
+        if (!fs::exists(path, ec)) throw DatabaseError(missing_database_message(path));
         fs::path canonical = fs::weakly_canonical(path, ec);
         if (ec) canonical = path;
         if (std::find(seen_paths.begin(), seen_paths.end(), canonical) != seen_paths.end())
@@ -32,8 +32,8 @@ ShardSet::ShardSet(const std::vector<std::string>& db_paths, ShardOptions option
         for (ShardLocation& where : expand_stub(path)) {
             if (!where.remote()) {
                 if (!fs::exists(where.path, ec))
-                    throw DatabaseError("database " + where.path + " (listed in " + path +
-                                        ") does not exist");
+                    throw DatabaseError(missing_database_message(where.path) + " (listed in " +
+                                        path + ")");
                 where.path = fs::weakly_canonical(where.path, ec).string();
             }
             const bool repeat = std::any_of(shards_.begin(), shards_.end(),
@@ -61,11 +61,10 @@ void ShardSet::open_local(Shard& shard) {
     const std::string& path = shard.where.path;
     try {
         shard.db.emplace(path);
-    } catch (const Xapian::DatabaseModifiedError& e) {
+    } catch (const Xapian::DatabaseModifiedError&) {
         // A writer committed twice while the tables were being opened
         // (possible only without pin files): open again, at the newest revision.
-        throw RetryableOpenError("database " + path +
-                                 " kept changing while being opened: " + e.get_msg());
+        throw RetryableOpenError(path + ": kept changing while being opened");
     } catch (const Xapian::DatabaseCorruptError& e) {
         // Glass reads a table's root block without a revision check: when a
         // writer has reused that block, opening reports "Expected block N to
