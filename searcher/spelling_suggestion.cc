@@ -136,18 +136,23 @@ std::string corpus_form(const std::string& term, const Xapian::Database& db,
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(term));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    std::map<std::string, std::size_t> forms;
+    // The sample in article order (their identity), the same whether the
+    // articles are in one database or spread over shards; document ids are
+    // not (sharding interleaves them), and with them the form shown would
+    // change.
+    enquire.set_sort_by_value(schema::kSlotIdentity, false);
+    // Bodies first, over the whole sample: titles are often upper case.
+    std::map<std::string, std::size_t> body_forms, title_forms;
     Xapian::MSet mset = enquire.get_mset(0, kSurfaceSampleDocs);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Article a = decode_stored_fields(it.get_document().get_data());
-        for (const std::string* text : {&a.body, &a.title}) {
+        for (auto [text, forms] : {std::pair{&a.body, &body_forms}, {&a.title, &title_forms}})
             analyzer.analyze(*text, a.lang, [&](const Token& tok) {
                 if (!tok.compound && tok.term == term)
-                    ++forms[text->substr(tok.start, tok.end - tok.start)];
+                    ++(*forms)[text->substr(tok.start, tok.end - tok.start)];
             });
-            if (!forms.empty()) break;  // bodies first: titles are often upper case
-        }
     }
+    const auto& forms = body_forms.empty() ? title_forms : body_forms;
     std::string best = term;
     std::size_t best_count = 0;
     for (const auto& [form, count] : forms)
