@@ -7,9 +7,10 @@
 //
 // Corpus: Reuters-21578 from ../shared/corpus when present (halves by file),
 // else the sample corpus/; the local third shard is a few articles written
-// here. Compared: ids and order (ties in score may come in either order: both
-// sides order them by document id, which sharding changes), scores within
-// float tolerance, counts, facets, "did you mean".
+// here. Compared: ids and order (articles tied in score may come in either
+// order: a date sort breaks ties of date and score by document id, which
+// sharding changes), scores within float tolerance, counts, facets, "did you
+// mean".
 #include <gtest/gtest.h>
 
 #include <rapidjson/document.h>
