@@ -53,8 +53,8 @@ int index_command(int argc, char** argv) {
         "commit every N articles (default 1000)")(
         "segment-docs",
         cli::whole_number(&index.segment_docs, 1, kMaxSegmentDocs, "segment-docs")->value_name("N"),
-        "new segment after N articles (default 100000)")("mode", po::value(&mode)->value_name("M"),
-                                                         "auto|segments|direct (default auto)")(
+        "new segment after N articles (default 5000)")("mode", po::value(&mode)->value_name("M"),
+                                                       "auto|segments|direct (default auto)")(
         "no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")(
         "json", po::value(&json_out)->value_name("OUT"),
         "write the report as JSON to OUT ('-': stdout)");

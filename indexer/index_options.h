@@ -38,9 +38,11 @@ struct IndexOptions {
     ReaderOptions reader;
     WalkOptions walk;
     unsigned jobs = 0;  ///< analysis/segment workers, at most kMaxJobs; 0 = hardware threads
-    std::uint32_t flush_docs = 1000;      ///< commit every N documents (per segment, or in direct
-                                          ///< mode); measured best on Reuters
-    std::uint32_t segment_docs = 100000;  ///< start a new segment after N documents
+    std::uint32_t flush_docs = 1000;  ///< commit every N documents (per segment, or in direct
+                                      ///< mode); measured best on Reuters
+    /// Start a new segment after N documents (segment_writer.h says why small
+    /// segments; 5,000 measured best at 200,000 articles, bench/RESULTS.md).
+    std::uint32_t segment_docs = 5000;
     WriteMode mode = WriteMode::Auto;
     bool spelling = true;  ///< record words for "did you mean"
     /// A descriptor that becomes readable when run_index's cancel flag is set

@@ -509,8 +509,10 @@ IndexStats IndexRun::run() {
     if (!error_ && segment_mode_) {
         try {
             std::vector<fs::path> segments;
-            for (auto& sw : segment_writers)
-                segments.insert(segments.end(), sw->segments().begin(), sw->segments().end());
+            for (auto& sw : segment_writers) {
+                std::vector<fs::path> written = sw->segments();
+                segments.insert(segments.end(), written.begin(), written.end());
+            }
             stats_.segments = static_cast<unsigned>(segments.size());
             merge_segments(std::move(segments), target);
             if (updates_) {

@@ -97,7 +97,9 @@ int main(int argc, char** argv) {
         "flush", po::value(&flush)->value_name("N"),
         "commit every N articles (per segment; default 1000)")(
         "segment-docs", po::value(&segment_docs)->value_name("N"),
-        "start a new segment after N articles (default 100000)")(
+        ("start a new segment after N articles (default " + std::to_string(options.segment_docs) +
+         "; every 10 segments are merged into one)")
+            .c_str())(
         "mode", po::value(&mode)->value_name("M"),
         "auto|segments|direct: segments = parallel segments merged at the end (new database); "
         "direct = one writer updating in place (default auto)")(

@@ -3,6 +3,7 @@
 // databases in the run's scratch directory, later merged into the target
 // (as Lucene merges segments). Also the spelling counts every writer batches.
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -36,10 +37,27 @@ class SpellingAccumulator {
     std::unordered_map<std::string, Xapian::termcount> counts_;
 };
 
-/// One worker's sequence of segment databases DIR/NAME-0, DIR/NAME-1, ...
+/// How many closed segments of one size class are merged into one of the next
+/// class. Lucene's tiered merge policy uses 10 too: each document is rewritten
+/// once per class, log10(articles / segment_docs) times in all, and a worker
+/// never holds more than kSegmentsPerMerge - 1 segments of any class, so the
+/// final merge opens a few dozen databases even at a million articles (each
+/// costs six open files).
+inline constexpr std::size_t kSegmentsPerMerge = 10;
+
+/// One worker's segment databases in the run's scratch directory: DIR/NAME-0,
+/// DIR/NAME-1, ... of at most options.segment_docs documents each, and
+/// DIR/NAME-mK made by merging kSegmentsPerMerge segments of one size class.
+///
+/// Why small segments: a Xapian commit rewrites every B-tree block the batch
+/// touches, and a batch of news articles touches most blocks of the position
+/// and postlist tables, so committing into one growing database costs time in
+/// proportion to its size (quadratic in all). Small segments keep each commit
+/// cheap; the merges are linear (Xapian's compactor copies sorted runs).
+///
 /// Not thread-safe: each worker owns one. A segment is committed every
 /// options.flush_docs documents and closed after options.segment_docs; only
-/// closed segments are listed by segments() (and merged).
+/// closed segments are listed by segments() (and merged at the end).
 class SegmentWriter {
   public:
     SegmentWriter(std::filesystem::path dir, std::string name, const IndexOptions& options)
@@ -48,19 +66,27 @@ class SegmentWriter {
     void add(const BuiltDocument& built);
     /// Closes the open segment (if any): call once the worker's input ends.
     void finish();
-    /// The closed segments, in the order written.
-    const std::vector<std::filesystem::path>& segments() const { return done_; }
+    /// The closed segments, oldest documents first (the order written).
+    std::vector<std::filesystem::path> segments() const;
+    /// Merges done so far (each of kSegmentsPerMerge segments into one).
+    unsigned merges() const { return merges_; }
 
   private:
     void open_next();
     void finish_segment();
+    /// Merges the segments of size class `level` into one of class level + 1
+    /// once there are kSegmentsPerMerge of them, and so on up.
+    void merge_full_levels(std::size_t level);
 
     std::filesystem::path dir_;
     std::string name_;
     const IndexOptions& options_;
     std::optional<Xapian::WritableDatabase> db_;
     std::filesystem::path current_;
-    std::vector<std::filesystem::path> done_;
+    /// levels_[k]: closed segments of size class k, oldest first. Every
+    /// document of class k + 1 was written before every one of class k.
+    std::vector<std::vector<std::filesystem::path>> levels_;
+    unsigned written_ = 0, merges_ = 0;
     std::uint32_t in_segment_ = 0, since_commit_ = 0;
     SpellingAccumulator spelling_;
 };

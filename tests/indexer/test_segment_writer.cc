@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "schema.h"
 #include "segment_writer.h"
 #include "support/fixture_index.h"
 #include "support/test_paths.h"
@@ -50,6 +51,39 @@ TEST_F(SegmentWriterTest, RollsOverAfterSegmentDocsAndListsOnlyClosedSegments) {
     }
     EXPECT_EQ(sizes, (std::vector<Xapian::doccount>{3, 3, 1}));
     EXPECT_EQ(total, 7u);
+}
+
+TEST_F(SegmentWriterTest, EveryTenSegmentsOfOneSizeBecomeOneKeepingDocumentOrder) {
+    options.flush_docs = 1;
+    options.segment_docs = 1;
+    SegmentWriter writer(tmp.path(), "w", options);
+    // 1 document per segment: after 123, segments of 100, 10, 10 and 3 of 1.
+    const int documents = 123;
+    for (int n = 0; n < documents; ++n) writer.add(document(n));
+    writer.finish();
+    EXPECT_EQ(writer.merges(), 12u + 1u) << "12 merges of ten 1-document segments, 1 of ten 10s";
+    std::vector<Xapian::doccount> sizes;
+    std::vector<std::string> ids;
+    Xapian::termcount cocoa = 0;
+    for (const fs::path& segment : writer.segments()) {
+        Xapian::Database db(segment.string());
+        sizes.push_back(db.get_doccount());
+        for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w)
+            if (*w == "cocoa") cocoa += w.get_termfreq();
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+            ids.push_back(db.get_document(*it).get_value(schema::kSlotIdentity));
+    }
+    EXPECT_EQ(sizes, (std::vector<Xapian::doccount>{100, 10, 10, 1, 1, 1}));
+    ASSERT_EQ(ids.size(), static_cast<std::size_t>(documents));
+    std::vector<std::string> written;
+    for (int n = 0; n < documents; ++n)
+        written.push_back(document(n).document.get_value(schema::kSlotIdentity));
+    EXPECT_EQ(ids, written) << "documents in the order written";
+    EXPECT_EQ(cocoa, 2u * documents) << "merges add up spelling counts (title and body)";
+    // Merged sources are gone: the scratch directory holds just the listed segments.
+    std::size_t on_disk = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path())) ++on_disk;
+    EXPECT_EQ(on_disk, sizes.size());
 }
 
 TEST_F(SegmentWriterTest, SpellingCountsEveryOccurrenceOncePerSegment) {
