@@ -17,6 +17,7 @@
 #   NEWSDEX_PEERS         engines to run, default "xapian-defaults scriptindex sqlite-fts5 lucene"
 #   NEWSDEX_PEERS_WARMUP  warm-up passes before timing, default 1 (newsdex, Xapian, FTS5)
 #   LUCENE_WARMUP         warm-up passes for Lucene's JIT, default 5
+#   LUCENE_INDEX_THREADS  Lucene's indexing threads, default all cores (as newsdex-index)
 #   NEWSDEX_PEERS_KEEP    a directory to keep the JSON reports, index.tsv and commands in
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -113,7 +114,7 @@ fi
 if has_peer lucene; then
   # Compile first, outside the timing (javac is not indexing).
   "$py" -c "import sys; sys.path.insert(0, '$here'); import lucene_peer; lucene_peer.compiled(lucene_peer.jars())"
-  measure lucene "Lucene (JVM, 1 indexing thread)" "$work/lucene.idx" "incl. JVM start and forceMerge(1)" \
+  measure lucene "Lucene (JVM, $(nproc) indexing threads)" "$work/lucene.idx" "incl. JVM start and forceMerge(1)" \
     "$py" "$here/lucene_peer.py" index --jsonl "$work/articles.jsonl" --out "$work/lucene.idx"
 fi
 

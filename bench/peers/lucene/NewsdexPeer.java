@@ -125,41 +125,73 @@ public final class NewsdexPeer {
 
     // --- index ---------------------------------------------------------------
 
-    static void index(String jsonl, String dir) throws IOException {
+    /** Lines of the JSONL file go from the reading thread to the indexing threads in batches. */
+    static final List<String> END = new ArrayList<>();
+
+    // Indexes with LUCENE_INDEX_THREADS threads (default: all cores, as newsdex-index uses
+    // all cores): one thread reads lines, each indexing thread parses its lines and calls
+    // addDocument (IndexWriter is thread-safe; each thread fills its own in-memory segment).
+    static void index(String jsonl, String dir) throws Exception {
         long started = System.nanoTime();
+        String env = System.getenv("LUCENE_INDEX_THREADS");
+        int threads = env == null || env.isEmpty() ? Runtime.getRuntime().availableProcessors()
+                                                   : Integer.parseInt(env);
         Analyzer analyzer = new NewsAnalyzer();
         IndexWriterConfig config = new IndexWriterConfig(VERSION, analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         config.setSimilarity(new BM25Similarity());
-        int count = 0;
+        config.setMaxThreadStates(Math.max(threads, 1));
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         try (IndexWriter writer = new IndexWriter(FSDirectory.open(new File(dir)), config);
              BufferedReader in = Files.newBufferedReader(Paths.get(jsonl), StandardCharsets.UTF_8)) {
+            java.util.concurrent.BlockingQueue<List<String>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(16 * threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; ++t)
+                workers.add(pool.submit(() -> {
+                    for (List<String> batch = queue.take(); batch != END; batch = queue.take())
+                        for (String line : batch) {
+                            writer.addDocument(document(Json.parseObject(line)));
+                            count.incrementAndGet();
+                        }
+                    return null;
+                }));
+            List<String> batch = new ArrayList<>();
             for (String line; (line = in.readLine()) != null;) {
                 if (line.trim().isEmpty()) continue;
-                Map<String, Object> a = Json.parseObject(line);
-                String title = str(a.get("title")), body = str(a.get("body"));
-                Document doc = new Document();
-                doc.add(new StringField("id", str(a.get("id")), Field.Store.YES));
-                doc.add(new TextField("title", title, Field.Store.YES));
-                doc.add(new StoredField("body", body));
-                doc.add(new TextField("text", title, Field.Store.NO));
-                doc.add(new TextField("text", body, Field.Store.NO));
-                Object topics = a.get("topics");
-                if (topics instanceof List)
-                    for (Object t : (List<?>) topics)
-                        doc.add(new StringField("topic", str(t).toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
-                Object epoch = a.get("epoch");
-                if (epoch instanceof Number) {
-                    long e = ((Number) epoch).longValue();
-                    doc.add(new LongField("date", e, Field.Store.YES));
-                    doc.add(new NumericDocValuesField("date_dv", e));
-                }
-                writer.addDocument(doc);
-                ++count;
+                batch.add(line);
+                if (batch.size() == 64) { queue.put(batch); batch = new ArrayList<>(); }
             }
+            if (!batch.isEmpty()) queue.put(batch);
+            for (int t = 0; t < threads; ++t) queue.put(END);
+            for (java.util.concurrent.Future<?> w : workers) w.get();
+            pool.shutdown();
             writer.forceMerge(1);
         }
-        System.err.printf("indexed %d articles in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
+        System.err.printf("indexed %d articles in %.1f s with %d threads%n", count.get(),
+                          (System.nanoTime() - started) / 1e9, threads);
+    }
+
+    static Document document(Map<String, Object> a) {
+        String title = str(a.get("title")), body = str(a.get("body"));
+        Document doc = new Document();
+        doc.add(new StringField("id", str(a.get("id")), Field.Store.YES));
+        doc.add(new TextField("title", title, Field.Store.YES));
+        doc.add(new StoredField("body", body));
+        doc.add(new TextField("text", title, Field.Store.NO));
+        doc.add(new TextField("text", body, Field.Store.NO));
+        Object topics = a.get("topics");
+        if (topics instanceof List)
+            for (Object t : (List<?>) topics)
+                doc.add(new StringField("topic", str(t).toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        Object epoch = a.get("epoch");
+        if (epoch instanceof Number) {
+            long e = ((Number) epoch).longValue();
+            doc.add(new LongField("date", e, Field.Store.YES));
+            doc.add(new NumericDocValuesField("date_dv", e));
+        }
+        return doc;
     }
 
     static String str(Object o) { return o == null ? "" : o.toString(); }
