@@ -41,23 +41,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kBatchArticles = 32;
 constexpr std::size_t kQueueBatches = 16;  // per worker
 
-/// Turns a Xapian error on the target into the library's typed error.
-[[noreturn]] void rethrow_database_error(const Xapian::Error& e, const std::string& db) {
-    // Xapian::Error is not polymorphic; its type name tells the subclass.
-    // Xapian reports "already locked" only when another writer holds the lock;
-    // any other lock failure (a read-only mount, no permission to create the
-    // lock file) means the database cannot be written at all.
-    if (std::string_view(e.get_type()) == "DatabaseLockError" &&
-        e.get_msg().find("already locked") == std::string::npos)
-        throw DatabaseError("database " + db + " cannot be written: " + e.get_msg());
-    if (std::string_view(e.get_type()) == "DatabaseLockError")
-        throw DatabaseLockedError("database " + db +
-                                  " is locked by another writer (is another newsdex-index "
-                                  "running on it?): " +
-                                  e.get_msg());
-    throw DatabaseError(database_error_message(e, db));
-}
-
 struct Job {
     InputFile file;
     std::string collection;
@@ -437,7 +420,7 @@ IndexStats IndexRun::run() {
         target.emplace(options_.db_path, Xapian::DB_CREATE_OR_OPEN);
         empty_target = target->get_doccount() == 0;
     } catch (const Xapian::Error& e) {
-        rethrow_database_error(e, options_.db_path);
+        throw_write_error(e, options_.db_path);
     }
     segment_mode_ =
         options_.mode == WriteMode::Segments || (options_.mode == WriteMode::Auto && empty_target);
@@ -531,7 +514,7 @@ IndexStats IndexRun::run() {
         try {
             std::rethrow_exception(error_);
         } catch (const Xapian::Error& e) {
-            rethrow_database_error(e, options_.db_path);
+            throw_write_error(e, options_.db_path);
         } catch (const std::filesystem::filesystem_error& e) {
             throw DatabaseError("database " + options_.db_path + ": " + e.what());
         }
@@ -548,7 +531,7 @@ IndexStats IndexRun::run() {
         stats_.total_documents = target->get_doccount();
         target->close();
     } catch (const Xapian::Error& e) {
-        rethrow_database_error(e, options_.db_path);
+        throw_write_error(e, options_.db_path);
     }
 
     stats_.added = added_;
