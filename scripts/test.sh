@@ -3,6 +3,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
+# The house style (.clang-format) holds over every C++ file of the tree: a file
+# clang-format would change fails the run, named with the lines it would change.
+git -C "$root" ls-files -z '*.cc' '*.h' | (cd "$root" && xargs -0 clang-format --dry-run -Werror)
 "$root/scripts/build.sh"
 bin=${NEWSDEX_BUILD_DIR:-$root/build}
 ctest --test-dir "$bin" --output-on-failure -j "$(nproc)" --timeout 600
