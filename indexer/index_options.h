@@ -25,6 +25,7 @@ enum class WriteMode {
 /// them; run_index refuses options outside them with UsageError before it
 /// creates anything). More workers than this only add queues and memory.
 inline constexpr unsigned kMaxJobs = 256;
+inline constexpr unsigned kMaxShards = 256;
 inline constexpr std::uint32_t kMaxFlushDocs = 10'000'000;
 inline constexpr std::uint32_t kMaxSegmentDocs = 100'000'000;
 
@@ -45,6 +46,12 @@ struct IndexOptions {
     std::uint32_t segment_docs = 5000;
     WriteMode mode = WriteMode::Auto;
     bool spelling = true;  ///< record words for "did you mean"
+    /// --shards N: build a new database as N shards in db_path (0: one
+    /// database, or the shards db_path's stub already lists).
+    unsigned shards = 0;
+    /// Set by run_sharded_index for each shard's run: index only the articles
+    /// with shard_of(unique term, shard_count) == shard_index (shard_routing.h).
+    unsigned shard_count = 1, shard_index = 0;
     /// A descriptor that becomes readable when run_index's cancel flag is set
     /// (-1: none); lets an interrupt end a read from an idle standard input.
     int cancel_wake_fd = -1;

@@ -28,6 +28,7 @@
 #include "revision_pin.h"
 #include "schema.h"
 #include "segment_writer.h"
+#include "shard_routing.h"
 #include "terms.h"
 
 namespace fs = std::filesystem;
@@ -178,6 +179,10 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                 ++record;
                 if (auto repaired = prepare_article(a, defaults, record, article_languages))
                     warn(std::move(*repaired));
+                if (options_.shard_count > 1 &&
+                    shard_of(unique_term(a.collection, a.id), options_.shard_count) !=
+                        options_.shard_index)
+                    return;  // another shard's run indexes it
                 ++stats_.languages[a.lang];
                 articles_read_.fetch_add(1, std::memory_order_relaxed);
                 if (segment_mode_ &&

@@ -17,6 +17,7 @@
 #include "interrupt_signals.h"
 #include "number_format.h"
 #include "progress_display.h"
+#include "sharded_index.h"
 
 namespace {
 
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
     std::string jobs, flush = std::to_string(options.flush_docs),
                       segment_docs = std::to_string(options.segment_docs);
     bool strict = false, quiet = false, no_spelling = false, delete_keys = false;
-    std::string delete_from;
+    std::string delete_from, shards;
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
@@ -96,6 +97,9 @@ int main(int argc, char** argv) {
                       "worker threads, 1 to 256 (default: all cores)")(
         "flush", po::value(&flush)->value_name("N"),
         "commit every N articles (per segment; default 1000)")(
+        "shards", po::value(&shards)->value_name("N"),
+        "a new database as N shards in DIR, searched as one through DIR/XAPIANDB; later runs on "
+        "DIR route each article to its shard")(
         "segment-docs", po::value(&segment_docs)->value_name("N"),
         ("start a new segment after N articles (default " + std::to_string(options.segment_docs) +
          "; every 10 segments are merged into one)")
@@ -177,6 +181,9 @@ int main(int argc, char** argv) {
             static_cast<std::uint32_t>(cli::parse_whole_number(flush, "flush", 1, kMaxFlushDocs));
         options.segment_docs = static_cast<std::uint32_t>(
             cli::parse_whole_number(segment_docs, "segment-docs", 1, kMaxSegmentDocs));
+        if (vm.count("shards"))
+            options.shards =
+                static_cast<unsigned>(cli::parse_whole_number(shards, "shards", 1, kMaxShards));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-index: %s\n%s\n", e.what(), kUsage);
         return kExitUsage;
@@ -220,7 +227,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "newsdex-index: %s\n", message.c_str());
     };
     try {
-        IndexStats stats = run_index(options, callbacks, &InterruptSignals::requested());
+        IndexStats stats =
+            wants_sharded_index(options)
+                ? run_sharded_index(options, callbacks, &InterruptSignals::requested())
+                : run_index(options, callbacks, &InterruptSignals::requested());
         std::lock_guard lock(out_mutex);
         if (progress_shown) std::fputs("\r\033[K", stderr);
         if (!quiet) warnings.print_suppressed();

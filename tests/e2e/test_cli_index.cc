@@ -92,6 +92,8 @@ TEST(CliIndex, NumericOptionsOutOfRangeExitTwoAndCreateNothing) {
         {"--segment-docs", "-5"},
         {"--segment-docs", "0"},
         {"--segment-docs", "4294967296"},
+        {"--shards", "0"},
+        {"--shards", "257"},
     };
     for (const auto& flag : bad) {
         test::TempDir tmp;
