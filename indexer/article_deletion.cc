@@ -21,6 +21,7 @@
 #include "revision_pin.h"
 #include "schema.h"
 #include "stored_fields.h"
+#include "stub_database.h"
 #include "terms.h"
 
 namespace fs = std::filesystem;
@@ -90,13 +91,7 @@ class Deletion {
         std::error_code ec;
         if (!fs::exists(options_.db_path, ec))
             throw DatabaseError("database " + options_.db_path + " does not exist");
-        // Several databases listed in a stub: which one holds an article is
-        // not this function's to decide.
-        if (fs::is_regular_file(options_.db_path, ec) ||
-            fs::exists(fs::path(options_.db_path) / "XAPIANDB", ec))
-            throw UsageError(options_.db_path +
-                             " is a stub listing several databases: --delete works on one "
-                             "database; delete from the shard that holds the article");
+        if (is_stub_database(options_.db_path)) return run_on_shards(started);
         KeySource keys(options_, callbacks_, stats_);  // a missing file is refused before writing
         // A segment-mode build still running would swap its database in over
         // these deletions (and one killed left a scratch directory to clean).
@@ -118,6 +113,54 @@ class Deletion {
 
   private:
     bool cancelled() const { return cancel_ && cancel_->load(); }
+
+    /// A stub: every key is looked for in every local shard (a hand-written
+    /// stub need not follow shard_routing.h, and a term lookup per shard is
+    /// cheap), deleted where found, and reported once if no shard has it.
+    DeletionStats run_on_shards(std::chrono::steady_clock::time_point started) {
+        std::vector<std::string> shards;
+        for (const ShardLocation& shard : expand_stub(options_.db_path)) {
+            if (shard.remote())
+                throw UsageError(options_.db_path + ": lists the remote shard " + shard.name() +
+                                 "; delete on the shard's own machine");
+            shards.push_back(shard.path);
+        }
+        // Keys are read once (a missing file is refused before anything is
+        // written); a deletion's keys are few next to the articles.
+        KeySource source(options_, callbacks_, stats_);
+        DeletionOptions shard_options = options_;
+        shard_options.keys.clear();
+        shard_options.keys_file.clear();
+        while (auto key = source.next()) shard_options.keys.push_back(std::move(*key));
+        std::map<std::string, std::size_t> missing;  // key text -> shards without it
+        DeletionCallbacks shard_callbacks{callbacks_.on_warning,
+                                          [&](const ArticleKey& key) { ++missing[key.text()]; }};
+        for (const std::string& shard : shards) {
+            shard_options.db_path = shard;
+            const DeletionStats s = Deletion(shard_options, shard_callbacks, cancel_).run();
+            stats_.deleted += s.deleted;
+            stats_.relabelled += s.relabelled;
+            stats_.total_documents += s.total_documents;
+            if (s.interrupted) break;
+        }
+        stats_.requested = shard_options.keys.size();
+        // As on one database: every occurrence of a key no shard holds is
+        // reported; the other keys that deleted nothing were given again.
+        std::map<std::string, std::size_t> given;  // key text -> times given
+        for (const ArticleKey& key : shard_options.keys) ++given[key.text()];
+        for (const ArticleKey& key : shard_options.keys) {
+            // Each shard reports each occurrence of a key it does not hold.
+            auto it = missing.find(key.text());
+            if (it == missing.end() || it->second < shards.size() * given[key.text()]) continue;
+            ++stats_.not_found;
+            if (callbacks_.on_not_found) callbacks_.on_not_found(key);
+        }
+        stats_.repeated = stats_.requested - stats_.deleted - stats_.not_found;
+        stats_.interrupted = cancelled();
+        stats_.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return stats_;
+    }
 
     CommitGate::Options gate_options() {
         CommitGate::Options gate;

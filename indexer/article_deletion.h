@@ -58,8 +58,10 @@ struct DeletionCallbacks {
 /// Deletes the articles; commits what was deleted when `*cancel` becomes
 /// true (DeletionStats::interrupted). Throws DatabaseLockedError /
 /// DatabaseError when the database is missing, locked or cannot be written
-/// (it then keeps its last commit), UsageError when it is a stub of several
-/// databases or keys_file cannot be opened.
+/// (it then keeps its last commit), UsageError when keys_file cannot be
+/// opened or a stub lists a remote shard. On a stub (a sharded database),
+/// each key is deleted from every local shard that holds it, each shard
+/// committing as above; a key no shard holds is reported once.
 DeletionStats delete_articles(const DeletionOptions& options, const DeletionCallbacks& callbacks,
                               const std::atomic<bool>* cancel = nullptr);
 

@@ -9,11 +9,13 @@
 
 #include <xapian.h>
 
+#include "article_deletion.h"
 #include "errors.h"
 #include "schema.h"
 #include "shard_routing.h"
 #include "sharded_index.h"
 #include "support/test_paths.h"
+#include "terms.h"
 
 namespace newsdex {
 namespace {
@@ -99,6 +101,40 @@ TEST_F(ShardedIndexTest, TheShardCountCannotChangeAndASingleDatabaseIsNotReshard
     EXPECT_THROW(run_sharded_index(options_for(tmp / "single", 2), {}, nullptr), UsageError);
     EXPECT_GT(Xapian::Database((tmp / "single").string()).get_doccount(), 0u)
         << "the single database is left as it was";
+}
+
+TEST_F(ShardedIndexTest, DeleteFindsEachArticleInWhicheverShardHoldsIt) {
+    const IndexStats built = run_sharded_index(options_for(tmp / "db", 3), {}, nullptr);
+    // Two articles of different shards, one of them given twice, and one no shard has.
+    std::vector<std::string> terms;
+    for (unsigned k = 0; k < 3 && terms.size() < 2; ++k) {
+        auto shard_terms =
+            unique_terms(Xapian::Database((tmp / "db" / ("shard-" + std::to_string(k))).string()));
+        if (!shard_terms.empty()) terms.push_back(*shard_terms.begin());
+    }
+    ASSERT_EQ(terms.size(), 2u);
+    DeletionOptions options;
+    options.db_path = (tmp / "db").string();
+    for (const std::string& term : terms) {
+        auto parts = split_unique_term(term);
+        ASSERT_TRUE(parts);
+        options.keys.push_back(ArticleKey{parts->first, parts->second});
+    }
+    options.keys.push_back(options.keys.front());
+    options.keys.push_back(ArticleKey{"nowhere", "0"});
+    std::vector<std::string> not_found;
+    DeletionCallbacks callbacks;
+    callbacks.on_not_found = [&](const ArticleKey& key) { not_found.push_back(key.text()); };
+    const DeletionStats stats = delete_articles(options, callbacks);
+    EXPECT_EQ(stats.requested, 4u);
+    EXPECT_EQ(stats.deleted, 2u);
+    EXPECT_EQ(stats.repeated, 1u);
+    EXPECT_EQ(stats.not_found, 1u);
+    EXPECT_EQ(not_found, std::vector<std::string>{"nowhere/0"});
+    EXPECT_EQ(stats.total_documents, built.total_documents - 2);
+    Xapian::Database all((tmp / "db").string());
+    EXPECT_EQ(all.get_doccount(), built.total_documents - 2);
+    for (const std::string& term : terms) EXPECT_EQ(all.get_termfreq(term), 0u) << term;
 }
 
 TEST_F(ShardedIndexTest, WarningsAboutTheInputAreReportedOnce) {
