@@ -13,9 +13,11 @@ namespace {
 
 const char* kDedupUsage =
     "usage: newsdex-bench dedup [--db DIR]... [--brute-force] [--examples N] [--pair A,B]... "
-    "[--json OUT]\n"
+    "[--planted FILE] [--json OUT]\n"
     "Precision and recall, over pairs of articles, of the database's near-duplicate clusters\n"
-    "against every pair whose body shingles have Jaccard >= 0.8 (common/near_duplicate.h).";
+    "against every pair whose body shingles have Jaccard >= 0.8 (common/near_duplicate.h);\n"
+    "with --planted (gen-corpus --truth), also each planted variant against its original, by "
+    "kind.";
 
 }  // namespace
 
@@ -34,7 +36,9 @@ int dedup_command(int argc, char** argv) {
         "missed and wrongly clustered pairs to list, 0..10000 (default 5)")(
         "json", po::value(&json_out)->value_name("OUT"), "also write JSON to OUT ('-': stdout)")(
         "pair", po::value(&pairs)->value_name("A,B")->composing(),
-        "report two articles (COLLECTION/ID,COLLECTION/ID): Jaccard, same cluster (repeatable)");
+        "report two articles (COLLECTION/ID,COLLECTION/ID): Jaccard, same cluster (repeatable)")(
+        "planted", po::value(&options.planted_path)->value_name("FILE"),
+        "planted-variant ground truth written by gen-corpus --truth: recall per variant kind");
     return guarded("dedup", kDedupUsage, true, [&] {
         po::variables_map vm;
         if (!cli::parse(argc, argv, desc, nullptr, vm, kDedupUsage)) return kExitOk;

@@ -12,7 +12,18 @@
 //
 // Memory: the sentence pool is a reservoir sample capped at `capacity`
 // sentences; articles are written as they are made.
+//
+// Planted variants (plant_fraction > 0): exactly round(fraction * articles)
+// generated articles, chosen uniformly, each get `variants_per_article`
+// variants (planted_variants.h), the kinds taken in turn over the whole run
+// so every kind gets the same count (give or take one). Variants are drawn
+// from a second PRNG stream, so the generated articles are the same bytes
+// with or without planting; each variant is written 1..max_variant_delay
+// generated articles after its original (syndicated copy arrives later, and
+// index segments are crossed), or at the end. A planted corpus is not
+// prefix-stable: which articles are planted depends on the article count.
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -23,6 +34,7 @@
 #include <vector>
 
 #include "article.h"
+#include "planted_variants.h"
 
 namespace newsdex::bench {
 
@@ -80,12 +92,24 @@ class SentencePool {
 struct GeneratorOptions {
     std::uint64_t articles = 1000;
     std::uint64_t seed = 1;
+    double plant_fraction = 0;               ///< of `articles`, 0..1
+    std::uint64_t variants_per_article = 1;  ///< 1..kVariantKinds, of distinct kinds
+    std::uint64_t max_variant_delay = 2000;  ///< articles between an original and its variant
+};
+
+struct GeneratorSummary {
+    std::uint64_t articles = 0;  ///< generated (originals)
+    std::uint64_t variants = 0;  ///< planted
+    std::array<std::uint64_t, kVariantKinds> by_kind{};
 };
 
 /// Writes `options.articles` JSON Lines articles ({"id","title","body","date",
-/// "source","topics","lang"}) to `out`. `on_article`, when set, is called with
-/// the count written so far (for progress). The pool must not be empty.
-void generate_corpus(const SentencePool& pool, const GeneratorOptions& options, std::ostream& out,
-                     const std::function<void(std::uint64_t)>& on_article = {});
+/// "source","topics","lang"}) to `out`, plus the planted variants (ids
+/// ORIGINAL-vK), whose ground truth goes to `planted` when it is set.
+/// `on_article`, when set, is called with the count of generated articles
+/// written so far (for progress). The pool must not be empty.
+GeneratorSummary generate_corpus(const SentencePool& pool, const GeneratorOptions& options,
+                                 std::ostream& out, std::ostream* planted = nullptr,
+                                 const std::function<void(std::uint64_t)>& on_article = {});
 
 }  // namespace newsdex::bench

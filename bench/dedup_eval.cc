@@ -15,6 +15,7 @@
 #include "errors.h"
 #include "near_duplicate.h"
 #include "number_format.h"
+#include "planted_variants.h"
 #include "schema.h"
 #include "stored_fields.h"
 
@@ -25,6 +26,7 @@ namespace {
 namespace nd = near_duplicate;
 
 struct Doc {
+    std::string id;       ///< the article's id
     std::string name;     ///< collection/id
     std::string cluster;  ///< kSlotCluster
     std::vector<std::uint64_t> shingles;
@@ -98,6 +100,7 @@ DedupEvalResult run_dedup_eval(const DedupEvalOptions& options) {
             Xapian::Document doc = db.get_document(*p);
             Article a = decode_stored_fields(doc.get_data());
             Doc d;
+            d.id = a.id;
             d.name = a.collection + "/" + a.id;
             d.cluster = doc.get_value(schema::kSlotCluster);
             if (d.cluster.empty()) {  // an older database: every article alone
@@ -158,6 +161,47 @@ DedupEvalResult run_dedup_eval(const DedupEvalOptions& options) {
         }
         r.named.push_back(n);
     }
+    if (!options.planted_path.empty()) {
+        auto variants = read_planted_variants(options.planted_path, [](const std::string& message) {
+            std::fprintf(stderr, "newsdex-bench dedup: %s\n", message.c_str());
+        });
+        // By bare id: generated ids are unique across collections. An id held
+        // by two articles is ambiguous, and its pairs are not compared.
+        std::unordered_map<std::string, std::int64_t> by_id;
+        for (std::uint32_t i = 0; i < docs.size(); ++i) {
+            auto [it, added] = by_id.emplace(docs[i].id, i);
+            if (!added) it->second = -1;
+        }
+        std::vector<PlantedKindResult> kinds(kVariantKinds + 1);
+        for (VariantKind k : kAllVariantKinds)
+            kinds[static_cast<std::size_t>(k)].kind = variant_kind_name(k);
+        kinds.back().kind = "all";
+        for (const PlantedVariant& v : variants) {
+            for (PlantedKindResult* k : {&kinds[static_cast<std::size_t>(v.kind)], &kinds.back()}) {
+                ++k->planted;
+                auto iv = by_id.find(v.variant_id), io = by_id.find(v.original_id);
+                if (iv == by_id.end() || io == by_id.end() || iv->second < 0 || io->second < 0 ||
+                    docs[iv->second].shingles.empty() || docs[io->second].shingles.empty()) {
+                    ++k->not_compared;
+                    continue;
+                }
+                const Doc& dv = docs[iv->second];
+                const Doc& dor = docs[io->second];
+                const double j = nd::jaccard(dv.shingles, dor.shingles);
+                const bool clustered = dv.cluster == dor.cluster;
+                k->min_jaccard = std::min(k->min_jaccard, j);
+                k->sum_jaccard += j;
+                if (j >= nd::kJaccardThreshold) {
+                    ++k->near;
+                    k->near_clustered += clustered;
+                } else {
+                    ++k->below;
+                    k->below_clustered += clustered;
+                }
+            }
+        }
+        r.planted = std::move(kinds);
+    }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return r;
 }
@@ -209,6 +253,24 @@ std::string format_dedup_text(const DedupEvalResult& r, const DedupEvalOptions& 
                       p.b.c_str(), p.jaccard);
         out += line;
     }
+    if (!r.planted.empty()) {
+        std::snprintf(line, sizeof line,
+                      "planted variants (%s), each (variant, original) pair by kind:\n"
+                      "  %-8s %8s %9s %9s %8s %8s %9s %6s %6s %12s\n",
+                      o.planted_path.c_str(), "kind", "planted", "J>=0.80", "clustered", "recall",
+                      "J<0.80", "clustered", "min J", "mean J", "not compared");
+        out += line;
+        for (const auto& k : r.planted) {
+            std::snprintf(
+                line, sizeof line, "  %-8s %8s %9s %9s %8.4f %8s %9s %6.3f %6.3f %12s\n",
+                k.kind.c_str(), group_thousands(k.planted).c_str(), group_thousands(k.near).c_str(),
+                group_thousands(k.near_clustered).c_str(), k.recall(),
+                group_thousands(k.below).c_str(), group_thousands(k.below_clustered).c_str(),
+                k.near + k.below ? k.min_jaccard : 0.0, k.mean_jaccard(),
+                group_thousands(k.not_compared).c_str());
+            out += line;
+        }
+    }
     return out;
 }
 
@@ -242,6 +304,32 @@ std::string format_dedup_json(const DedupEvalResult& r, const DedupEvalOptions& 
     w.Uint64(r.largest_cluster);
     w.Key("seconds");
     w.Double(r.seconds);
+    if (!r.planted.empty()) {
+        w.Key("planted");
+        w.StartArray();
+        for (const auto& k : r.planted) {
+            w.StartObject();
+            w.Key("kind");
+            w.String(k.kind.c_str());
+            for (auto [key, value] : {std::pair<const char*, std::uint64_t>{"planted", k.planted},
+                                      {"near_duplicates", k.near},
+                                      {"near_duplicates_clustered", k.near_clustered},
+                                      {"below_threshold", k.below},
+                                      {"below_threshold_clustered", k.below_clustered},
+                                      {"not_compared", k.not_compared}}) {
+                w.Key(key);
+                w.Uint64(value);
+            }
+            w.Key("recall");
+            w.Double(k.recall());
+            w.Key("min_jaccard");
+            w.Double(k.near + k.below ? k.min_jaccard : 0.0);
+            w.Key("mean_jaccard");
+            w.Double(k.mean_jaccard());
+            w.EndObject();
+        }
+        w.EndArray();
+    }
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }

@@ -9,6 +9,13 @@
 // every pair would; `brute_force` compares every pair instead (to check that,
 // on a corpus small enough). A pair is predicted when both articles hold the
 // same cluster id. Precision and recall are over pairs.
+//
+// With a planted-variant file (gen-corpus --plant-variants --truth), each
+// (variant, original) pair is also reported by kind: how many are
+// near-duplicates by the definition (Jaccard >= threshold) and how many of
+// those share a cluster (recall per kind), and, separately, how many edits
+// fell below the threshold (not near-duplicates by definition, so leaving
+// them apart is right) and whether they were clustered anyway.
 
 #include <cstdint>
 #include <string>
@@ -23,6 +30,27 @@ struct DedupEvalOptions {
     /// Pairs ("collection/id") to report by name: their Jaccard and whether
     /// they share a cluster.
     std::vector<std::pair<std::string, std::string>> named_pairs;
+    /// Ground truth of planted variants (planted_variants.h); empty: none.
+    std::string planted_path;
+};
+
+/// The planted (variant, original) pairs of one kind ("all": every kind).
+struct PlantedKindResult {
+    std::string kind;
+    std::uint64_t planted = 0;
+    /// Either article missing from the database, or too short for a signature.
+    std::uint64_t not_compared = 0;
+    std::uint64_t near = 0;  ///< Jaccard >= threshold
+    std::uint64_t near_clustered = 0;
+    std::uint64_t below = 0;  ///< Jaccard < threshold: not near-duplicates
+    std::uint64_t below_clustered = 0;
+    double min_jaccard = 1, sum_jaccard = 0;  ///< over the compared pairs
+
+    double recall() const { return near ? double(near_clustered) / double(near) : 1.0; }
+    double mean_jaccard() const {
+        const std::uint64_t compared = near + below;
+        return compared ? sum_jaccard / double(compared) : 0.0;
+    }
 };
 
 struct DedupPair {
@@ -49,6 +77,7 @@ struct DedupEvalResult {
         bool clustered = false;  ///< they share a cluster
     };
     std::vector<NamedPair> named;
+    std::vector<PlantedKindResult> planted;  ///< per kind, then "all"; empty without a file
 
     double precision() const {
         return predicted_pairs ? double(true_positives) / double(predicted_pairs) : 1.0;

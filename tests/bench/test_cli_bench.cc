@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -265,6 +266,40 @@ TEST(CliBenchGenCorpus, DeterministicJsonl) {
     }
     EXPECT_EQ(count, 25);
     EXPECT_EQ(bench({"gen-corpus", "--articles", "5"}).exit_code, 2) << "--from is required";
+}
+
+TEST(CliBenchGenCorpus, PlantedVariantsAndDedupPlanted) {
+    const std::string corpus = (test::source_dir() / "corpus").string();
+    test::TempDir dir;
+    const std::string truth = (dir / "truth.tsv").string();
+    auto planted = bench({"gen-corpus", "--from", corpus, "--articles", "25", "--seed", "3",
+                          "--plant-variants", "0.2", "--truth", truth});
+    ASSERT_EQ(planted.exit_code, 0) << planted.err;
+    EXPECT_TRUE(contains(planted.err, "planted 5 variants")) << planted.err;
+    EXPECT_EQ(std::count(planted.out.begin(), planted.out.end(), '\n'), 30);
+    write(dir / "gen.jsonl", planted.out);
+    auto indexed =
+        run_command(tool_path("newsdex-index"),
+                    {"--quiet", "--db", (dir / "gen.db").string(), (dir / "gen.jsonl").string()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    auto r = bench({"dedup", "--db", (dir / "gen.db").string(), "--planted", truth, "--json", "-"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto d = parse_json(r.out);
+    ASSERT_TRUE(d.HasMember("planted") && d["planted"].IsArray()) << r.out;
+    ASSERT_EQ(d["planted"].Size(), 6u);
+    EXPECT_EQ(std::string(d["planted"][5]["kind"].GetString()), "all");
+    EXPECT_EQ(d["planted"][5]["planted"].GetUint64(), 5u);
+    EXPECT_EQ(d["planted"][0]["near_duplicates_clustered"].GetUint64(), 1u)
+        << "the one headline variant shares its original's cluster";
+
+    for (std::vector<std::string> bad :
+         {std::vector<std::string>{"--plant-variants", "0.2"},
+          {"--plant-variants", "1.5", "--truth", truth},
+          {"--plant-variants", "0.2", "--truth", truth, "--variants-per-article", "6"},
+          {"--truth", truth}}) {
+        bad.insert(bad.begin(), {"gen-corpus", "--from", corpus, "--articles", "5"});
+        EXPECT_EQ(bench(bad).exit_code, 2) << bad[6];
+    }
 }
 
 TEST(CliBenchTime, EvalOnTheTimeCollection) {

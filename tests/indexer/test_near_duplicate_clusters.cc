@@ -20,22 +20,11 @@ namespace {
 
 using test::add_fixture_articles;
 using test::build_fixture_index;
+using test::clusters_by_id;
 using test::join_paragraphs;
 using test::kBoilerplateFooter;
 using test::make_article;
 using test::story_paragraphs;
-
-/// id -> cluster value of every article.
-std::map<std::string, std::string> clusters(const Xapian::Database& db) {
-    std::map<std::string, std::string> out;
-    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-        Xapian::Document doc = db.get_document(*p);
-        auto split = split_unique_term(doc.get_value(schema::kSlotIdentity));
-        EXPECT_TRUE(split.has_value());
-        out[split->second] = doc.get_value(schema::kSlotCluster);
-    }
-    return out;
-}
 
 /// The original story and its planted variants, each an edit syndicated
 /// copy goes through; all stay above Jaccard 0.8 with the original.
@@ -80,7 +69,7 @@ TEST(NearDuplicateClusters, PlantedVariantsClusterAndBoilerplateDoesNot) {
     auto others = boilerplate_siblings();
     articles.insert(articles.end(), others.begin(), others.end());
     auto db = build_fixture_index(tmp / "db", articles);
-    auto c = clusters(db);
+    auto c = clusters_by_id(db);
     ASSERT_EQ(c.size(), 13u);
     const std::string story = c["orig"];
     EXPECT_EQ(story, unique_term("fixtures", "orig")) << "the oldest article names the cluster";
@@ -102,13 +91,13 @@ TEST(NearDuplicateClusters, LaterRunsJoinExistingClusters) {
     {
         auto db = Xapian::Database((tmp / "db").string());
         EXPECT_EQ(db.get_metadata(kClusterWatermarkKey), "2");
-        EXPECT_EQ(db.get_termfreq(near_duplicate::cluster_term(clusters(db)["orig"])), 0u)
+        EXPECT_EQ(db.get_termfreq(near_duplicate::cluster_term(clusters_by_id(db)["orig"])), 0u)
             << "a singleton has no membership term";
     }
     // Second run: two variants join the original's cluster.
     add_fixture_articles(tmp / "db", {variants[2], variants[3]});
     Xapian::Database db((tmp / "db").string());
-    auto c = clusters(db);
+    auto c = clusters_by_id(db);
     const std::string story = unique_term("fixtures", "orig");
     EXPECT_EQ(c["orig"], story);
     EXPECT_EQ(c["headline"], story);
@@ -118,7 +107,7 @@ TEST(NearDuplicateClusters, LaterRunsJoinExistingClusters) {
     // Third run: nothing new, nothing changes.
     add_fixture_articles(tmp / "db", {});
     Xapian::Database again((tmp / "db").string());
-    EXPECT_EQ(clusters(again), c);
+    EXPECT_EQ(clusters_by_id(again), c);
 }
 
 TEST(NearDuplicateClusters, ANewArticleBridgingTwoClustersMergesThemUnderTheOlder) {
@@ -138,12 +127,12 @@ TEST(NearDuplicateClusters, ANewArticleBridgingTwoClustersMergesThemUnderTheOlde
     build_fixture_index(tmp / "db", {make_article("a", "A", join_paragraphs(a)),
                                      make_article("b", "B", join_paragraphs(b)),
                                      make_article("b-copy", "B", join_paragraphs(b_copy))});
-    auto before = clusters(Xapian::Database((tmp / "db").string()));
+    auto before = clusters_by_id(Xapian::Database((tmp / "db").string()));
     ASSERT_NE(before["a"], before["b"]) << "A and B alone are not near-duplicates";
     ASSERT_EQ(before["b-copy"], before["b"]);
     add_fixture_articles(tmp / "db", {make_article("m", "M", join_paragraphs(m))});
     Xapian::Database db((tmp / "db").string());
-    auto c = clusters(db);
+    auto c = clusters_by_id(db);
     const std::string older = unique_term("fixtures", "a");
     for (const char* id : {"a", "b", "b-copy", "m"}) EXPECT_EQ(c[id], older) << id;
     EXPECT_EQ(db.get_termfreq(near_duplicate::cluster_term(older)), 4u);

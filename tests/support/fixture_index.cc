@@ -2,10 +2,14 @@
 
 #include <ctime>
 
+#include <gtest/gtest.h>
+
 #include "analysis/text_analyzer.h"
 #include "analysis/text_sanitizer.h"
 #include "document_builder.h"
 #include "near_duplicate_clusters.h"
+#include "schema.h"
+#include "terms.h"
 
 namespace newsdex::test {
 
@@ -57,6 +61,17 @@ Xapian::Database build_fixture_index(const std::filesystem::path& path,
 
 void add_fixture_articles(const std::filesystem::path& path, std::vector<Article> articles) {
     write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OPEN);
+}
+
+std::map<std::string, std::string> clusters_by_id(const Xapian::Database& db) {
+    std::map<std::string, std::string> out;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        Xapian::Document doc = db.get_document(*p);
+        auto split = split_unique_term(doc.get_value(schema::kSlotIdentity));
+        EXPECT_TRUE(split.has_value());
+        if (split) out[split->second] = doc.get_value(schema::kSlotCluster);
+    }
+    return out;
 }
 
 }  // namespace newsdex::test

@@ -3,6 +3,7 @@
 // indexer's real document builder (so tests see exactly what users index).
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,9 @@ Xapian::Database build_fixture_index(const std::filesystem::path& path,
 /// Adds (or replaces) `articles` in the database at `path`, creating it when
 /// absent, and commits: a new revision, as a running indexer makes.
 void add_fixture_articles(const std::filesystem::path& path, std::vector<Article> articles);
+
+/// Article id -> its near-duplicate cluster (the kSlotCluster value), for
+/// every article of a database of one collection.
+std::map<std::string, std::string> clusters_by_id(const Xapian::Database& db);
 
 }  // namespace newsdex::test
