@@ -146,11 +146,16 @@ std::string corpus_form(const std::string& term, const Xapian::Database& db,
     Xapian::MSet mset = enquire.get_mset(0, kSurfaceSampleDocs);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Article a = decode_stored_fields(it.get_document().get_data());
-        for (auto [text, forms] : {std::pair{&a.body, &body_forms}, {&a.title, &title_forms}})
+        // A pair, not a structured binding: clang before 16 cannot capture
+        // bindings in a lambda (the fuzz build uses clang).
+        for (const auto& field : {std::pair{&a.body, &body_forms}, {&a.title, &title_forms}}) {
+            const std::string* text = field.first;
+            std::map<std::string, std::size_t>* counts = field.second;
             analyzer.analyze(*text, a.lang, [&](const Token& tok) {
                 if (!tok.compound && tok.term == term)
-                    ++(*forms)[text->substr(tok.start, tok.end - tok.start)];
+                    ++(*counts)[text->substr(tok.start, tok.end - tok.start)];
             });
+        }
     }
     const auto& forms = body_forms.empty() ? title_forms : body_forms;
     std::string best = term;
