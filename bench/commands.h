@@ -14,6 +14,8 @@ int eval_command(int argc, char** argv);
 int compare_command(int argc, char** argv);
 int gen_corpus_command(int argc, char** argv);
 int dedup_command(int argc, char** argv);
+int export_command(int argc, char** argv);
+int parse_queries_command(int argc, char** argv);
 
 /// Runs `body`, mapping exceptions to exit codes: UsageError -> 2 (the message,
 /// and `usage` when `with_usage`), DatabaseError and anything else -> 3.

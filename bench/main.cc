@@ -24,6 +24,8 @@ const char* kUsage =
     "  gen-corpus  a large corpus of real sentences recombined into new articles (JSONL on "
     "stdout)\n"
     "  dedup       near-duplicate clusters: precision and recall against exact Jaccard >= 0.8\n"
+    "  export      the stored articles of a database as JSONL (the input of bench/peers/)\n"
+    "  parse-queries  a query file as newsdex parses it, one JSON tree a line (bench/peers/)\n"
     "Run 'newsdex-bench COMMAND --help' for a command's options; bench/README.md explains the "
     "method.\n"
     "Exit status: 0 ok, 1 compare --fail-on-regression found one, 2 usage error, 3 database or I/O "
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
         {"compare", bench::compare_command},
         {"gen-corpus", bench::gen_corpus_command},
         {"dedup", bench::dedup_command},
+        {"export", bench::export_command},
+        {"parse-queries", bench::parse_queries_command},
     };
     for (const Entry& e : kCommands)
         if (!std::strcmp(command, e.name)) {

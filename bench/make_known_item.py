@@ -24,7 +24,8 @@ Rules, so a figure measures ranking and not the draw:
 - --sample N draws N topics with random.Random(seed) from the sorted list,
   so the draw is reproducible for a given index.
 
-Needs python3-xapian (Debian package).
+Reads the index through `newsdex-bench export` (a built newsdex-bench: build/,
+or $NEWSDEX_BUILD_DIR / $NEWSDEX_BENCH).
 """
 
 import argparse
@@ -34,9 +35,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers"))
-import xapian  # noqa: E402
-
-from peerlib import decode_stored  # noqa: E402
+from peerlib import exported_articles  # noqa: E402
 
 
 def main():
@@ -48,10 +47,8 @@ def main():
     ap.add_argument("--min-words", type=int, default=2)
     args = ap.parse_args()
 
-    db = xapian.Database(args.db)
     by_title = {}
-    for post in db.postlist(""):
-        fields = decode_stored(db.get_document(post.docid).get_data())
+    for fields in exported_articles(args.db):
         title = re.sub(r"\s+", " ", fields.get("title", "")).strip()
         if len(title.split(" ")) < args.min_words or "id" not in fields:
             continue

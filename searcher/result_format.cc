@@ -443,11 +443,17 @@ std::string format_article_text(const ShownArticle& shown, const TextStyle& styl
     return out;
 }
 
-std::string format_article_json(const ShownArticle& shown) {
-    const Article& a = shown.article;
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
-    w.StartObject();
+namespace {
+
+/// How an article's date is written: the day ("YYYY-MM-DD", what readers
+/// see) or, for an export that must index back to the same second, the
+/// instant ("YYYY-MM-DDTHH:MM:SSZ", which newsdex-index's date parser reads
+/// back exactly) followed by "epoch" (seconds since 1970 UTC, or null).
+enum class DateForm { Day, Instant };
+
+/// The stored fields of an article as members of the current JSON object:
+/// the one writer behind format_article_json and format_stored_article_json.
+void put_article_fields(JsonWriter& w, const Article& a, DateForm date_form) {
     w.Key("collection");
     put_string(w, a.collection);
     w.Key("id");
@@ -455,7 +461,17 @@ std::string format_article_json(const ShownArticle& shown) {
     w.Key("title");
     put_string(w, a.title);
     w.Key("date");
-    put_date(w, a.date);
+    if (date_form == DateForm::Day) {
+        put_date(w, a.date);
+    } else if (a.date) {
+        put_string(w, format_date_time(*a.date));
+    } else {
+        w.Null();
+    }
+    if (date_form == DateForm::Instant) {
+        w.Key("epoch");
+        a.date ? w.Int64(*a.date) : w.Null();
+    }
     w.Key("source");
     put_string_or_null(w, a.source);
     w.Key("url");
@@ -470,6 +486,15 @@ std::string format_article_json(const ShownArticle& shown) {
     put_list(w, a.places);
     w.Key("body");
     put_string(w, a.body);
+}
+
+}  // namespace
+
+std::string format_article_json(const ShownArticle& shown) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    put_article_fields(w, shown.article, DateForm::Day);
     w.Key("paragraphs");
     put_list(w, shown.paragraphs);
     w.Key("title_html");
@@ -478,6 +503,15 @@ std::string format_article_json(const ShownArticle& shown) {
     w.StartArray();
     for (const auto& p : shown.paragraphs_marked) put_string(w, p.html);
     w.EndArray();
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+std::string format_stored_article_json(const Article& article) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    put_article_fields(w, article, DateForm::Instant);
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }

@@ -79,6 +79,15 @@ std::string total_phrase(const SearchResult& result);
 std::string format_article_text(const ShownArticle& article, const TextStyle& style);
 std::string format_article_json(const ShownArticle& article);
 
+/// Every stored field of an article, one JSON object on one line (with its
+/// newline), as format_article_json writes them but without the reading
+/// view, and with the date to the second so the line indexes back to the
+/// same article: {"collection", "id", "title", "date" ("YYYY-MM-DDTHH:MM:SSZ"
+/// or null), "epoch" (seconds since 1970 UTC or null), "source", "url",
+/// "lang", "authors", "topics", "places", "body"}. newsdex-bench export
+/// writes a database as these lines (the input of bench/peers/).
+std::string format_stored_article_json(const Article& article);
+
 std::string format_info_text(const DatabaseInfo& info);
 std::string format_info_json(const DatabaseInfo& info);
 

@@ -239,13 +239,25 @@ bool Searcher::oldest_first_slot_complete() const {
     return db_.get_value_freq(schema::kSlotDateUndatedLast) == db_.get_doccount();
 }
 
-std::string format_date(std::int64_t epoch_seconds) {
+namespace {
+
+std::string format_utc(std::int64_t epoch_seconds, const char* pattern) {
     std::time_t t = static_cast<std::time_t>(epoch_seconds);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    std::strftime(buf, sizeof buf, pattern, &tm);
     return buf;
+}
+
+}  // namespace
+
+std::string format_date(std::int64_t epoch_seconds) {
+    return format_utc(epoch_seconds, "%Y-%m-%d");
+}
+
+std::string format_date_time(std::int64_t epoch_seconds) {
+    return format_utc(epoch_seconds, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 Searcher::Searcher(std::vector<std::string> db_paths, ShardOptions shard_options)

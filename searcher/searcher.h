@@ -263,5 +263,8 @@ class Searcher {
 
 /// "YYYY-MM-DD" (UTC) for a stored date.
 std::string format_date(std::int64_t epoch_seconds);
+/// "YYYY-MM-DDTHH:MM:SSZ" (UTC): the instant, which newsdex-index's date
+/// parser reads back to the same second.
+std::string format_date_time(std::int64_t epoch_seconds);
 
 }  // namespace newsdex

@@ -77,16 +77,16 @@ def index(args):
     os.execvp(cmd[0], cmd)
 
 
-def translate(cls, text):
+def translate(cls, query):
     """newsdex query -> (text, the TRANSLATED.tsv line NewsdexPeer reads)."""
-    node, dates, topics = peerlib.split_filters(peerlib.parse_query(text))
-    query = peerlib.to_lucene(node) if node else ""
-    if "\t" in query or "\n" in query or any("," in t for t in topics):
+    node, dates, topics = peerlib.split_filters(peerlib.query_tree(query))
+    rendered = peerlib.to_lucene(node) if node else ""
+    if "\t" in rendered or "\n" in rendered or any("," in t for t in topics):
         raise peerlib.Unsupported("tab, newline or comma inside the query")
     lo, hi = peerlib.intersect_dates(dates) if dates else (None, None)
     fields = [cls, "1" if cls == "any" else "0", "1" if cls == "sorted" else "0",
-              "" if lo is None else str(lo), "" if hi is None else str(hi), ",".join(topics), query]
-    return text, "\t".join(fields)
+              "" if lo is None else str(lo), "" if hi is None else str(hi), ",".join(topics), rendered]
+    return query["text"], "\t".join(fields)
 
 
 def query(args):
@@ -139,7 +139,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("index")
-    p.add_argument("--jsonl", required=True, help="articles exported by export_newsdex.py")
+    p.add_argument("--jsonl", required=True, help="articles written by newsdex-bench export")
     p.add_argument("--out", required=True)
     p = sub.add_parser("query")
     p.add_argument("--db", required=True)

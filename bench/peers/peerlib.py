@@ -2,13 +2,14 @@
 """What every peer script of bench/peers/ shares, so the peers cannot drift
 apart from each other or from newsdex-bench:
 
-- decode_stored(): newsdex's stored-field format (common/stored_fields.cc),
-  the only way to read back exactly the text newsdex indexed;
-- read_articles() / write_jsonl(): the JSONL export all engines index;
-- read_queries(): the CLASS<TAB>QUERY files of bench/queries/, with the rules
-  of bench/query_file.cc;
-- parse_query() and the renderers: newsdex's query language (the subset the
-  query sets use) translated into each peer's own syntax; what a peer cannot
+- export_articles() / read_articles(): the JSONL all engines index, written
+  by `newsdex-bench export` (newsdex's own stored-field reader and article
+  formatter), so no peer decodes newsdex's stored fields;
+- read_queries() / query_tree(): the CLASS<TAB>QUERY files of bench/queries/
+  as newsdex's own parser reads them (`newsdex-bench parse-queries`: the
+  query tree as JSON, date ranges resolved), so no peer re-parses newsdex's
+  query language;
+- the renderers: that tree in each peer's own syntax; what a peer cannot
   express raises Unsupported, and the query is skipped and counted, never
   silently changed;
 - run_bench() and report(): the timing loop and the JSON report of
@@ -17,96 +18,71 @@ apart from each other or from newsdex-bench:
   so `newsdex-bench compare` and run_peers.sh read a peer's report as they read
   newsdex's.
 
-Stdlib only; the peers that need python3-xapian import it themselves.
+Stdlib only (plus a built newsdex-bench, see newsdex_bench()); the peers
+that need python3-xapian import it themselves.
 """
-import calendar
 import json
 import math
 import os
-import re
 import statistics
+import subprocess
 import sys
 import time
 
-# --- newsdex stored fields ---------------------------------------------------
+# --- newsdex's own output ------------------------------------------------------
 
-STORED_VERSION = 1
-TAG_ID, TAG_COLLECTION, TAG_TITLE, TAG_BODY, TAG_DATE = 1, 2, 3, 4, 5
-TAG_SOURCE, TAG_URL, TAG_AUTHORS, TAG_TOPICS, TAG_PLACES, TAG_LANG = 6, 7, 8, 9, 10, 11
-LIST_SEPARATOR = "\x1f"
-_TEXT_TAGS = {TAG_ID: "id", TAG_COLLECTION: "collection", TAG_TITLE: "title", TAG_BODY: "body",
-              TAG_SOURCE: "source", TAG_URL: "url", TAG_LANG: "lang"}
-_LIST_TAGS = {TAG_AUTHORS: "authors", TAG_TOPICS: "topics", TAG_PLACES: "places"}
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def decode_stored(data):
-    """newsdex's stored fields -> dict (id, collection, title, body, source,
-    url, lang: str; authors, topics, places: lists; date: int seconds since
-    1970 UTC, or absent). Format: version byte 1, then per present field a tag
-    byte, a varint length and the bytes; unknown tags are skipped, as newsdex
-    does, so a newer database still exports."""
-    if not data or data[0] != STORED_VERSION:
-        raise ValueError("document data is not in newsdex's stored-field format")
-    fields, i, n = {}, 1, len(data)
-    while i < n:
-        tag = data[i]
-        i += 1
-        length = shift = 0
-        while True:
-            if i >= n or shift > 63:
-                raise ValueError("truncated varint in newsdex stored fields")
-            byte = data[i]
-            i += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
-        if i + length > n:
-            raise ValueError("field runs past the end of newsdex stored fields")
-        value = data[i:i + length]
-        i += length
-        if tag == TAG_DATE:
-            if length != 8:
-                raise ValueError("date field is not 8 bytes")
-            fields["date"] = int.from_bytes(value, "little", signed=True)
-        elif tag in _TEXT_TAGS:
-            fields[_TEXT_TAGS[tag]] = value.decode("utf-8", "replace")
-        elif tag in _LIST_TAGS:
-            fields[_LIST_TAGS[tag]] = value.decode("utf-8", "replace").split(LIST_SEPARATOR)
-    return fields
+def newsdex_bench():
+    """The newsdex-bench binary: $NEWSDEX_BENCH, else newsdex-bench in
+    $NEWSDEX_BUILD_DIR (default build/ of this checkout)."""
+    path = os.environ.get("NEWSDEX_BENCH") or os.path.join(
+        os.environ.get("NEWSDEX_BUILD_DIR") or os.path.join(ROOT, "build"), "bench", "newsdex-bench")
+    if not os.access(path, os.X_OK):
+        sys.exit(f"peers: no newsdex-bench at {path} (build it, or set NEWSDEX_BENCH / NEWSDEX_BUILD_DIR)")
+    return path
 
 
-def iso_utc(epoch):
-    """ISO 8601 UTC, which newsdex-index's date parser reads back exactly."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+def _article(line):
+    """One export line -> dict, null fields (an undated article's date and
+    epoch, no source) dropped, so a peer tests presence with `in`."""
+    return {k: v for k, v in json.loads(line).items() if v is not None}
+
+
+def exported_articles(db_path):
+    """The stored articles of a newsdex database, one dict each, in document
+    order, as `newsdex-bench export` writes them (searcher/result_format.h,
+    format_stored_article_json: newsdex's own stored-field reader and article
+    formatter), streamed."""
+    with subprocess.Popen([newsdex_bench(), "export", "--db", db_path], stdout=subprocess.PIPE) as proc:
+        for line in proc.stdout:
+            if line.strip():
+                yield _article(line.decode("utf-8"))
+    if proc.returncode != 0:
+        sys.exit(f"peers: newsdex-bench export --db {db_path} failed (exit {proc.returncode})")
 
 
 def read_articles(jsonl_path):
-    """The export: one JSON object per line (see export_newsdex.py)."""
+    """A file `newsdex-bench export` wrote, one dict per line (see _article)."""
     with open(jsonl_path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
-                yield json.loads(line)
+                yield _article(line)
 
 
-# --- query files --------------------------------------------------------------
+# --- query files, as newsdex parses them ---------------------------------------
 
 def read_queries(path):
-    """[(class, text)] in file order. As bench/query_file.cc: blank lines and
-    '#' lines skipped, label and text trimmed, and a line without a tab is an
-    error, because dropping it would change what is measured."""
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for number, raw in enumerate(f, 1):
-            raw = raw.rstrip("\n").rstrip("\r")
-            if not raw.strip() or raw.strip().startswith("#"):
-                continue
-            if "\t" not in raw:
-                sys.exit(f"{path}:{number}: expected CLASS<TAB>QUERY, but the line has no tab")
-            label, text = (s.strip() for s in raw.split("\t", 1))
-            if not label or not text:
-                sys.exit(f"{path}:{number}: empty class or query")
-            out.append((label, text))
+    """[{"class", "line", "text", "parsed"}] in file order: the queries of a
+    CLASS<TAB>QUERY file (bench/query_file.cc's rules) as newsdex's own parser
+    reads them (`newsdex-bench parse-queries`, searcher/query_json.h). A
+    malformed file ends the run with newsdex-bench's message."""
+    done = subprocess.run([newsdex_bench(), "parse-queries", "--queries", path, "--lang", ""],
+                          stdout=subprocess.PIPE, check=False)
+    if done.returncode != 0:
+        sys.exit(f"peers: newsdex-bench parse-queries --queries {path} failed (exit {done.returncode})")
+    out = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
     if not out:
         sys.exit(f"{path}: no queries")
     return out
@@ -115,13 +91,13 @@ def read_queries(path):
 def classes_in_order(queries):
     """Class names in the order they first appear, as newsdex-bench groups them."""
     seen = []
-    for cls, _ in queries:
-        if cls not in seen:
-            seen.append(cls)
+    for q in queries:
+        if q["class"] not in seen:
+            seen.append(q["class"])
     return seen
 
 
-# --- newsdex's query language -------------------------------------------------
+# --- newsdex's query tree -----------------------------------------------------
 
 class Unsupported(Exception):
     """A construct this peer cannot express; the query is skipped and counted."""
@@ -143,185 +119,43 @@ class Node:
         return f"({self.occur}{self.kind} {self.text!r}{extra}{' ' + inner if inner else ''})"
 
 
-FIELDS = {"title", "author", "source", "topic", "lang", "collection", "id", "date"}
-_DATE_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_KINDS = {"word": "word", "phrase": "phrase", "wildcard": "wild", "field": "field", "near": "near",
+          "seq": "seq", "and": "and", "or": "or", "not": "not"}
 
 
-def _period(spec, end):
-    """First (or, with end, last) second of a year / month / day, UTC."""
-    m = _DATE_PART.match(spec)
-    if not m:
-        raise Unsupported(f"date '{spec}' is not YYYY, YYYY-MM or YYYY-MM-DD")
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    if mo is None:
-        return calendar.timegm((y + 1, 1, 1, 0, 0, 0)) - 1 if end else calendar.timegm((y, 1, 1, 0, 0, 0))
-    mo = int(mo)
-    if not 1 <= mo <= 12:
-        raise Unsupported(f"date '{spec}': no such month")
-    if d is None:
-        if end:
-            return calendar.timegm((y, mo, calendar.monthrange(y, mo)[1], 23, 59, 59))
-        return calendar.timegm((y, mo, 1, 0, 0, 0))
-    d = int(d)
-    if not 1 <= d <= calendar.monthrange(y, mo)[1]:
-        raise Unsupported(f"date '{spec}': no such day")
-    return calendar.timegm((y, mo, d, 23, 59, 59) if end else (y, mo, d, 0, 0, 0))
+def _node(obj):
+    """One node of newsdex's JSON tree -> Node. A sequence, AND or OR of one
+    plain operand is that operand (what newsdex matches); empty parts and
+    invalid date ranges raise Unsupported."""
+    kind = _KINDS.get(obj.get("kind"))
+    if kind is None:
+        raise Unsupported("nothing searchable")
+    occur = obj.get("occur", "")
+    text = obj.get("text", "")
+    kids = [_node(k) for k in obj.get("children", [])]
+    if kind == "field" and text == "date":
+        if "from" not in obj:
+            raise Unsupported(f"date:{kids[0].text if kids else ''} is not a valid date range")
+        return Node("date", kids[0].text if kids else "", occur=occur, lo=obj["from"], hi=obj["to"])
+    if kind == "phrase" and not text.strip():
+        raise Unsupported("empty phrase")
+    if kind in ("seq", "and", "or") and len(kids) == 1 and not kids[0].occur and kids[0].kind != "not":
+        kids[0].occur = occur
+        return kids[0]
+    if kind in ("seq", "and", "or") and not kids:
+        raise Unsupported("operator or parenthesis without operand")
+    return Node(kind, text, kids, occur, distance=obj.get("distance", 0))
 
 
-def parse_date_range(spec):
-    """searcher/date_range.h: 1987, 1987-03, 1987-03-05, A..B, ..B, A.. ->
-    (first second, last second), None for an open side."""
-    if ".." in spec:
-        a, b = spec.split("..", 1)
-    else:
-        a = b = spec
-    if not a and not b:
-        raise Unsupported("date range open on both sides")
-    lo = _period(a, False) if a else None
-    hi = _period(b, True) if b else None
-    if lo is not None and hi is not None and hi < lo:
-        raise Unsupported("date range ends before it starts")
-    return lo, hi
-
-
-_TOKEN = re.compile(r'\s*(?:(\()|(\))|((?:[+-])?(?:[A-Za-z]+:)?"[^"]*"?)|([^\s()]+))')
-
-
-def _tokens(text):
-    pos, out = 0, []
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
-        if m.group(1):
-            out.append(("(", None))
-        elif m.group(2):
-            out.append((")", None))
-        elif m.group(3):
-            out.append(("quoted", m.group(3)))
-        elif m.group(4):
-            out.append(("word", m.group(4)))
-    return out
-
-
-def _leaf(token_kind, raw):
-    """One item as typed -> (occur, Node)."""
-    occur = ""
-    if raw[:1] in "+-" and len(raw) > 1:
-        occur, raw = raw[0], raw[1:]
-    field = None
-    m = re.match(r"^([A-Za-z]+):(.+)$", raw, re.S)
-    if m and m.group(1).lower() in FIELDS:
-        field, raw = m.group(1).lower(), m.group(2)
-    if raw.startswith('"'):
-        value = Node("phrase", raw.strip('"').strip())
-        if not value.text:
-            raise Unsupported("empty phrase")
-    elif raw.endswith("*") and len(raw) > 1:
-        value = Node("wild", raw[:-1])
-    else:
-        value = Node("word", raw)
-    if field == "date":
-        lo, hi = parse_date_range(value.text)
-        node = Node("date", value.text, lo=lo, hi=hi)
-    elif field:
-        node = Node("field", field, [value])
-    else:
-        node = value
-    node.occur = occur
-    return node
-
-
-def parse_query(text):
-    """newsdex's grammar (searcher/query_parser.h), strictly: OR binds loosest,
-    then AND / NOT, then juxtaposition; NEAR[/n] between two atoms; operators
-    in upper case only. Where newsdex would recover leniently (a dangling
-    operator, an unbalanced parenthesis) this raises Unsupported instead, so a
-    peer never runs a query that newsdex reads differently."""
-    toks = _tokens(text)
-    pos = 0
-
-    def peek():
-        return toks[pos] if pos < len(toks) else (None, None)
-
-    def is_op(tok, *names):
-        return tok[0] == "word" and (tok[1] in names or any(
-            n == "NEAR" and re.match(r"^NEAR(/\d+)?$", tok[1] or "") for n in names))
-
-    def or_expr():
-        nonlocal pos
-        kids = [and_expr()]
-        while is_op(peek(), "OR"):
-            pos += 1
-            kids.append(and_expr())
-        return kids[0] if len(kids) == 1 else Node("or", kids=kids)
-
-    def and_expr():
-        nonlocal pos
-        kids = []
-        if is_op(peek(), "NOT"):
-            pos += 1
-            kids.append(Node("not", kids=[seq()]))
-        else:
-            kids.append(seq())
-        while is_op(peek(), "AND", "NOT"):
-            op = peek()[1]
-            pos += 1
-            if op == "AND" and is_op(peek(), "NOT"):
-                pos += 1
-                op = "NOT"
-            item = seq()
-            kids.append(Node("not", kids=[item]) if op == "NOT" else item)
-        return kids[0] if len(kids) == 1 else Node("and", kids=kids)
-
-    def seq():
-        items = []
-        while True:
-            tok = peek()
-            if tok[0] is None or tok[0] == ")" or is_op(tok, "OR", "AND", "NOT"):
-                break
-            items.append(item())
-        if not items:
-            raise Unsupported("operator or parenthesis without operand")
-        return items[0] if len(items) == 1 and not items[0].occur else Node("seq", kids=items)
-
-    def item():
-        nonlocal pos
-        node = atom()
-        while is_op(peek(), "NEAR"):
-            op = peek()[1]
-            pos += 1
-            dist = int(op.split("/", 1)[1]) if "/" in op else 10
-            right = atom()
-            if node.kind == "near":
-                node.kids.append(right)
-            else:
-                node = Node("near", kids=[node, right], occur=node.occur, distance=dist)
-                node.kids[0].occur = ""
-        return node
-
-    def atom():
-        nonlocal pos
-        tok = peek()
-        if tok[0] == "(":
-            pos += 1
-            inner = or_expr()
-            if peek()[0] != ")":
-                raise Unsupported("unbalanced parenthesis")
-            pos += 1
-            return inner
-        if tok[0] in ("word", "quoted"):
-            pos += 1
-            return _leaf(*tok)
-        raise Unsupported("unbalanced parenthesis")
-
-    if not toks:
-        raise Unsupported("empty query")
-    root = or_expr()
-    if pos != len(toks):
-        raise Unsupported("unbalanced parenthesis")
-    return root
+def query_tree(query):
+    """A record of read_queries() -> its tree as Nodes. Where newsdex read the
+    query leniently (an unbalanced quote or parenthesis, a dangling operator:
+    its parser's notes) this raises Unsupported, so a peer never runs a query
+    that newsdex reads differently from how it was typed."""
+    parsed = query["parsed"]
+    if parsed.get("notes"):
+        raise Unsupported("newsdex read it leniently: " + "; ".join(parsed["notes"]))
+    return _node(parsed["tree"])
 
 
 def split_filters(root):
@@ -426,6 +260,15 @@ def to_xapian(node):
         raise Unsupported(n.kind)
 
     return _render_boolean(node, leaf)
+
+
+def xapian_parts(query):
+    """A record of read_queries() -> (QueryParser string or None, date range
+    (lo, hi) or None, [topic]): what xapian_defaults.py turns into Query
+    objects, kept here so it is tested without python3-xapian."""
+    text_node, dates, topics = split_filters(query_tree(query))
+    return (to_xapian(text_node) if text_node else None,
+            intersect_dates(dates) if dates else None, topics)
 
 
 def _fts5_string(text):
@@ -576,15 +419,17 @@ def machine(engine_version):
 
 
 def prepare_all(queries, translate):
-    """translate(class, text) -> a prepared query, or raises Unsupported.
-    Returns ({class: [prepared]}, skipped [{"class", "query", "reason"}])."""
+    """translate(class, query) -> a prepared query, or raises Unsupported;
+    `query` is a record of read_queries(). Returns ({class: [prepared]},
+    skipped [{"class", "query", "reason"}])."""
     prepared, skipped = {}, []
-    for cls, text in queries:
+    for q in queries:
+        cls = q["class"]
         try:
-            prepared.setdefault(cls, []).append(translate(cls, text))
+            prepared.setdefault(cls, []).append(translate(cls, q))
         except Unsupported as e:
             prepared.setdefault(cls, [])
-            skipped.append({"class": cls, "query": text, "reason": str(e)})
+            skipped.append({"class": cls, "query": q["text"], "reason": str(e)})
     return prepared, skipped
 
 

@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Converts Reuters-21578 SGML into Xapian scriptindex's dump format
-(field=value lines, continuation lines start with '=', records separated by a
-blank line), so scriptindex indexes the same articles newsdex does.
-Usage: reuters_to_scriptindex.py REUTERS_DIR > reuters.dump"""
+"""Writes Xapian scriptindex's dump format (field=value lines, continuation
+lines start with '=', records separated by a blank line), so scriptindex
+indexes the same articles newsdex does: from the JSONL of `newsdex-bench
+export` (what run_peers.sh does, whatever the corpus), or straight from
+Reuters-21578 SGML.
+Usage: reuters_to_scriptindex.py --jsonl ARTICLES.jsonl > articles.dump
+       reuters_to_scriptindex.py REUTERS_DIR > reuters.dump"""
 import html
+import os
 import pathlib
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peerlib  # noqa: E402
 
 DOC = re.compile(rb'<REUTERS[^>]*NEWID="(\d+)"[^>]*>(.*?)</REUTERS>', re.S)
 
@@ -28,8 +35,19 @@ def emit(out, name, value):
         out.write(f'={line}\n')
 
 
+def from_jsonl(path, out):
+    """id, title, body, date (ISO 8601 UTC) of each exported article."""
+    for a in peerlib.read_articles(path):
+        for key in ("id", "title", "body", "date"):
+            emit(out, key, a.get(key, ""))
+        out.write('\n')
+
+
 def main():
     out = sys.stdout
+    if len(sys.argv) == 3 and sys.argv[1] == "--jsonl":
+        from_jsonl(sys.argv[2], out)
+        return
     for path in sorted(pathlib.Path(sys.argv[1]).glob('*.sgm')):
         for newid, doc in DOC.findall(path.read_bytes()):
             text = field(rb'TEXT[^>]*', doc) if not field(rb'BODY', doc) else b''

@@ -48,6 +48,7 @@ if [[ ! -x $build/indexer/newsdex-index || ! -x $build/bench/newsdex-bench ]]; t
 fi
 index_bin=$build/indexer/newsdex-index
 bench_bin=$build/bench/newsdex-bench
+export NEWSDEX_BENCH=$bench_bin  # the peers read queries through its parse-queries
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsdex-peers.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -78,8 +79,8 @@ collection=${collection%%.*}
 measure newsdex-corpus "newsdex-index, from the corpus files (all cores)" "$work/newsdex-corpus.db" \
   "input: $(basename "$corpus") as shipped" "$index_bin" --quiet --db "$work/newsdex-corpus.db" "$corpus"
 note "exporting the articles"
-"$py" "$here/export_newsdex.py" "$work/newsdex-corpus.db" --out "$work/articles.jsonl"
-command_line "$py" bench/peers/export_newsdex.py newsdex-corpus.db --out articles.jsonl
+"$bench_bin" export --db "$work/newsdex-corpus.db" --out "$work/articles.jsonl" 2>/dev/null
+command_line "$bench_bin" export --db "$work/newsdex-corpus.db" --out articles.jsonl
 articles=$(wc -l <"$work/articles.jsonl")
 rm -rf "$work/newsdex-corpus.db"
 
@@ -100,8 +101,8 @@ if has_peer xapian-defaults; then
   sed -i "\$s|\t\$|\t$(compacted "$work/xapian.db")|" "$work/index.tsv"
 fi
 if has_peer scriptindex; then
-  "$py" "$here/export_newsdex.py" "$work/newsdex.db" --scriptindex --out "$work/articles.dump" 2>/dev/null
-  command_line "$py" bench/peers/export_newsdex.py newsdex.db --scriptindex --out articles.dump
+  "$py" "$here/reuters_to_scriptindex.py" --jsonl "$work/articles.jsonl" >"$work/articles.dump"
+  command_line "$py" bench/peers/reuters_to_scriptindex.py --jsonl articles.jsonl '>' articles.dump
   measure scriptindex "Xapian scriptindex (1 thread)" "$work/scriptindex.db" "" \
     scriptindex "$work/scriptindex.db" "$here/scriptindex.index" "$work/articles.dump"
   sed -i "\$s|\t\$|\t$(compacted "$work/scriptindex.db")|" "$work/index.tsv"

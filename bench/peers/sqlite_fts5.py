@@ -62,9 +62,9 @@ def index(args):
     print(f"indexed {count} articles in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
 
-def translate(cls, text):
+def translate(cls, query):
     """newsdex query -> (text, MATCH expression or None, [SQL condition], {params}, sort newest)."""
-    node, dates, topics = peerlib.split_filters(peerlib.parse_query(text))
+    node, dates, topics = peerlib.split_filters(peerlib.query_tree(query))
     match = peerlib.to_fts5(node, any_mode=cls == "any") if node else None
     conds, params = [], {}
     if dates:
@@ -78,7 +78,7 @@ def translate(cls, text):
     for i, t in enumerate(topics):
         conds.append(f"m.docid IN (SELECT docid FROM topics WHERE topic = :topic{i})")
         params[f"topic{i}"] = t
-    return text, match, conds, params, cls == "sorted"
+    return query["text"], match, conds, params, cls == "sorted"
 
 
 def build_sql(prep, snippets, limit):
@@ -172,7 +172,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("index")
-    p.add_argument("--jsonl", required=True, help="articles exported by export_newsdex.py")
+    p.add_argument("--jsonl", required=True, help="articles written by newsdex-bench export")
     p.add_argument("--out", required=True)
     p = sub.add_parser("query")
     p.add_argument("--db", required=True)

@@ -4,7 +4,7 @@ developer gets from the same library with no tuning, so the side-by-side
 benchmark shows what newsdex's analysis, ranking and snippets cost or save.
 
 It indexes exactly the articles newsdex indexed (the JSONL of
-export_newsdex.py, or a newsdex database's stored fields directly) with
+`newsdex-bench export`, or that export of a newsdex database run directly) with
 TermGenerator defaults (English stemmer, STEM_SOME, positions; title also
 under S), and searches with QueryParser defaults (English stemmer, STEM_SOME;
 default operator AND as newsdex's, OR for class 'any'), BM25Weight defaults,
@@ -35,19 +35,8 @@ DATA_SEPARATOR = "\x1f"    # document data: title, separator, body
 SNIPPET_BYTES = 240         # newsdex's default snippet size (characters; bytes here)
 
 
-def articles_from_newsdex(db_path):
-    """The same records export_newsdex.py writes, straight from the database."""
-    db = xapian.Database(db_path)
-    for post in db.postlist(""):
-        f = peerlib.decode_stored(db.get_document(post.docid).get_data())
-        f.setdefault("id", str(post.docid))
-        if "date" in f:
-            f["epoch"] = f.pop("date")
-        yield f
-
-
 def index(args):
-    articles = peerlib.read_articles(args.jsonl) if args.jsonl else articles_from_newsdex(args.from_newsdex)
+    articles = peerlib.read_articles(args.jsonl) if args.jsonl else peerlib.exported_articles(args.from_newsdex)
     out = xapian.WritableDatabase(args.out, xapian.DB_CREATE_OR_OVERWRITE)
     tg = xapian.TermGenerator()
     tg.set_stemmer(xapian.Stem("english"))
@@ -108,13 +97,12 @@ def run(args):
                 out.write(f"{qid} Q0 {docno} {m.rank + 1} {m.weight:.4f} xapian-defaults\n")
 
 
-def translate(cls, text):
+def translate(cls, query):
     """newsdex query -> (QueryParser string or None, filter Query or None, sort)."""
-    text_node, dates, topics = peerlib.split_filters(peerlib.parse_query(text))
-    qp_text = peerlib.to_xapian(text_node) if text_node else None
+    qp_text, dates, topics = peerlib.xapian_parts(query)
     filters = [xapian.Query(TOPIC_PREFIX + t) for t in topics]
     if dates:
-        lo, hi = peerlib.intersect_dates(dates)
+        lo, hi = dates
         if lo is not None and hi is not None:
             filters.append(xapian.Query(xapian.Query.OP_VALUE_RANGE, SLOT_DATE,
                                         xapian.sortable_serialise(lo), xapian.sortable_serialise(hi)))
@@ -182,8 +170,8 @@ def main():
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("index")
     src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--jsonl", help="articles exported by export_newsdex.py")
-    src.add_argument("--from-newsdex", help="a newsdex database (its stored fields)")
+    src.add_argument("--jsonl", help="articles written by newsdex-bench export")
+    src.add_argument("--from-newsdex", help="a newsdex database (exported by newsdex-bench export)")
     p.add_argument("--out", required=True)
     p = sub.add_parser("run")
     p.add_argument("--db", required=True)
