@@ -15,6 +15,7 @@ int compare_command(int argc, char** argv);
 int gen_corpus_command(int argc, char** argv);
 int dedup_command(int argc, char** argv);
 int export_command(int argc, char** argv);
+int known_item_command(int argc, char** argv);
 int parse_queries_command(int argc, char** argv);
 
 /// Runs `body`, mapping exceptions to exit codes: UsageError -> 2 (the message,

@@ -24,6 +24,8 @@ const char* kUsage =
     "  gen-corpus  a large corpus of real sentences recombined into new articles (JSONL on "
     "stdout)\n"
     "  dedup       near-duplicate clusters: precision and recall against exact Jaccard >= 0.8\n"
+    "  known-item  MRR@10 and success@1 of several engines' run files on the same known-item "
+    "topics\n"
     "  export      the stored articles of a database as JSONL (the input of bench/peers/)\n"
     "  parse-queries  a query file as newsdex parses it, one JSON tree a line (bench/peers/)\n"
     "Run 'newsdex-bench COMMAND --help' for a command's options; bench/README.md explains the "
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
         {"compare", bench::compare_command},
         {"gen-corpus", bench::gen_corpus_command},
         {"dedup", bench::dedup_command},
+        {"known-item", bench::known_item_command},
         {"export", bench::export_command},
         {"parse-queries", bench::parse_queries_command},
     };
