@@ -12,7 +12,8 @@ Java program, and turns the raw latencies it prints into the JSON of
 `newsdex-bench query --json` with peerlib, so the statistics are computed by
 the same code for every peer.
 
-  lucene_peer.py index --jsonl ARTICLES.jsonl --out INDEX_DIR
+  lucene_peer.py index --jsonl ARTICLES.jsonl --out INDEX_DIR [--analyzer news|en|ja|ar|de|no]
+  lucene_peer.py run --db INDEX_DIR --topics TOPICS.tsv --run OUT.run [--limit 10]
   lucene_peer.py query --db INDEX_DIR --queries QUERIES.tsv [--runs 5] [--warmup 5]
                        [--limit 10] [--snippets] [--json OUT.json]
 
@@ -34,7 +35,8 @@ sys.path.insert(0, HERE)
 import peerlib  # noqa: E402
 
 SOURCE = os.path.join(HERE, "lucene", "NewsdexPeer.java")
-MODULES = ["core", "analyzers-common", "queryparser", "highlighter", "memory", "queries"]
+MODULES = ["core", "analyzers-common", "analyzers-kuromoji", "queryparser", "highlighter", "memory", "queries"]
+ANALYZERS = ["news", "en", "ja", "ar", "de", "no"]
 
 
 def jars():
@@ -72,7 +74,7 @@ def java_command(jar_list, *args):
 
 
 def index(args):
-    cmd = java_command(jars(), "index", args.jsonl, args.out)
+    cmd = java_command(jars(), "index", args.jsonl, args.out, args.analyzer)
     # exec: the caller's /usr/bin/time then measures the JVM itself.
     os.execvp(cmd[0], cmd)
 
@@ -87,6 +89,12 @@ def translate(cls, query):
     fields = [cls, "1" if cls == "any" else "0", "1" if cls == "sorted" else "0",
               "" if lo is None else str(lo), "" if hi is None else str(hi), ",".join(topics), rendered]
     return query["text"], "\t".join(fields)
+
+
+def run(args):
+    """A TREC run file for topics typed as-is (known-item benchmarks): see
+    NewsdexPeer.run; the analyzer is the one the index was built with."""
+    subprocess.run(java_command(jars(), "run", args.db, args.topics, args.limit, args.run), check=True)
 
 
 def query(args):
@@ -141,6 +149,14 @@ def main():
     p = sub.add_parser("index")
     p.add_argument("--jsonl", required=True, help="articles written by newsdex-bench export")
     p.add_argument("--out", required=True)
+    p.add_argument("--analyzer", choices=ANALYZERS, default="news",
+                   help="news (default): EnglishAnalyzer without stop words, for the side-by-side "
+                        "latency runs; a language code: that language's Lucene analyzer with its defaults")
+    p = sub.add_parser("run")
+    p.add_argument("--db", required=True)
+    p.add_argument("--topics", required=True)
+    p.add_argument("--run", required=True)
+    p.add_argument("--limit", type=int, default=10)
     p = sub.add_parser("query")
     p.add_argument("--db", required=True)
     p.add_argument("--queries", required=True)
@@ -150,7 +166,7 @@ def main():
     p.add_argument("--snippets", action="store_true")
     p.add_argument("--json", help="write the report here ('-' or nothing: standard output)")
     args = ap.parse_args()
-    {"index": index, "query": query}[args.command](args)
+    {"index": index, "run": run, "query": query}[args.command](args)
 
 
 if __name__ == "__main__":

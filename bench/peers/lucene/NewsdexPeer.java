@@ -4,8 +4,20 @@
 // latencies printed here into newsdex-bench's JSON report; so the statistics
 // and the report schema live in one place (bench/peers/peerlib.py).
 //
-//   java NewsdexPeer index ARTICLES.jsonl INDEX_DIR
+//   java NewsdexPeer index ARTICLES.jsonl INDEX_DIR [ANALYZER]
 //   java NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS(0|1) SAMPLES_OUT
+//   java NewsdexPeer run INDEX_DIR TOPICS.tsv LIMIT RUN_OUT
+//
+// ANALYZER (default "news", described below) picks a language's own
+// analyzer with its defaults (stop words included), as a Lucene user of that
+// language would configure it: ja JapaneseAnalyzer (kuromoji), ar
+// ArabicAnalyzer, de GermanAnalyzer, no NorwegianAnalyzer, en
+// EnglishAnalyzer. The choice is written into the index
+// (newsdex-analyzer.txt), so query and run analyse with the same one.
+// run: each TOPIC<TAB>TEXT line ('#' lines skipped) as typed in a search box:
+// the text escaped (no syntax) and parsed by the classic QueryParser with
+// its defaults (operator OR, no auto-generated phrases) over "text"; the top LIMIT ids written as a TREC
+// run file (whitespace in an id becomes '_', as newsdex-bench writes docnos).
 //
 // Index: field "text" = title + body (EnglishAnalyzer: standard tokenizer,
 // possessive filter, Porter stemming; its stop set emptied, as no other engine
@@ -45,6 +57,10 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.util.CharArraySet;
@@ -96,14 +112,29 @@ public final class NewsdexPeer {
         // and the query sets' class 'common' exists to measure the cost of
         // the most frequent words; with its default stop set Lucene would
         // drop them and answer those queries with nothing, in no time.
-        private final Analyzer english = new EnglishAnalyzer(VERSION, CharArraySet.EMPTY_SET);
+        private final Analyzer text;
         private final Analyzer keyword = new KeywordAnalyzer();
 
-        NewsAnalyzer() { super(PER_FIELD_REUSE_STRATEGY); }
+        NewsAnalyzer(String name) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            text = textAnalyzer(name);
+        }
+
+        static Analyzer textAnalyzer(String name) {
+            switch (name) {
+                case "news": return new EnglishAnalyzer(VERSION, CharArraySet.EMPTY_SET);
+                case "en": return new EnglishAnalyzer(VERSION);
+                case "ja": return new JapaneseAnalyzer();
+                case "ar": return new ArabicAnalyzer(VERSION);
+                case "de": return new GermanAnalyzer(VERSION);
+                case "no": return new NorwegianAnalyzer(VERSION);
+                default: throw new IllegalArgumentException("unknown analyzer " + name + " (news, en, ja, ar, de, no)");
+            }
+        }
 
         @Override
         protected Analyzer getWrappedAnalyzer(String field) {
-            return field.equals("topic") ? keyword : english;
+            return field.equals("topic") ? keyword : text;
         }
 
         @Override
@@ -111,14 +142,17 @@ public final class NewsdexPeer {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length >= 3 && args[0].equals("index")) {
-            index(args[1], args[2]);
+        if ((args.length == 3 || args.length == 4) && args[0].equals("index")) {
+            index(args[1], args[2], args.length == 4 ? args[3] : "news");
+        } else if (args.length == 5 && args[0].equals("run")) {
+            run(args[1], args[2], Integer.parseInt(args[3]), args[4]);
         } else if (args.length == 8 && args[0].equals("query")) {
             query(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                   Integer.parseInt(args[5]), args[6].equals("1"), args[7]);
         } else {
-            System.err.println("usage: NewsdexPeer index ARTICLES.jsonl INDEX_DIR\n"
-                + "       NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS SAMPLES_OUT");
+            System.err.println("usage: NewsdexPeer index ARTICLES.jsonl INDEX_DIR [ANALYZER]\n"
+                + "       NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS SAMPLES_OUT\n"
+                + "       NewsdexPeer run INDEX_DIR TOPICS.tsv LIMIT RUN_OUT");
             System.exit(2);
         }
     }
@@ -131,12 +165,20 @@ public final class NewsdexPeer {
     // Indexes with LUCENE_INDEX_THREADS threads (default: all cores, as newsdex-index uses
     // all cores): one thread reads lines, each indexing thread parses its lines and calls
     // addDocument (IndexWriter is thread-safe; each thread fills its own in-memory segment).
-    static void index(String jsonl, String dir) throws Exception {
+    static final String ANALYZER_FILE = "newsdex-analyzer.txt";
+
+    /** The analyzer an index was built with (its ANALYZER_FILE; "news" when absent). */
+    static String analyzerOf(String dir) throws IOException {
+        java.nio.file.Path p = Paths.get(dir, ANALYZER_FILE);
+        return Files.exists(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8).trim() : "news";
+    }
+
+    static void index(String jsonl, String dir, String analyzerName) throws Exception {
         long started = System.nanoTime();
         String env = System.getenv("LUCENE_INDEX_THREADS");
         int threads = env == null || env.isEmpty() ? Runtime.getRuntime().availableProcessors()
                                                    : Integer.parseInt(env);
-        Analyzer analyzer = new NewsAnalyzer();
+        Analyzer analyzer = new NewsAnalyzer(analyzerName);
         IndexWriterConfig config = new IndexWriterConfig(VERSION, analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         config.setSimilarity(new BM25Similarity());
@@ -224,7 +266,7 @@ public final class NewsdexPeer {
         }
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(dir)));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(samplesOut), StandardCharsets.UTF_8))) {
-            Engine engine = new Engine(reader, limit);
+            Engine engine = new Engine(reader, limit, analyzerOf(dir));
             out.printf("#articles\t%d%n", reader.numDocs());
             // A query the parser rejects is reported and left out before
             // anything is timed, never met in the middle of a run.
@@ -259,17 +301,41 @@ public final class NewsdexPeer {
         }
     }
 
+    static void run(String dir, String topics, int limit, String runOut) throws Exception {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(dir)));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(runOut), StandardCharsets.UTF_8))) {
+            Engine engine = new Engine(reader, limit, analyzerOf(dir));
+            // The classic parser as shipped (OR, no auto-generated phrases:
+            // Lucene's default, and the setting its documentation asks for
+            // with CJK, where a run of characters becomes several tokens).
+            QueryParser parser = new QueryParser(VERSION, "text", engine.analyzer);
+            for (String line : Files.readAllLines(Paths.get(topics), StandardCharsets.UTF_8)) {
+                if (line.trim().isEmpty() || line.trim().startsWith("#")) continue;
+                String[] f = line.split("\t", 2);
+                if (f.length < 2) throw new IllegalArgumentException(topics + ": no tab in: " + line);
+                Query query = parser.parse(QueryParser.escape(f[1].trim()));
+                TopDocs top = engine.searcher.search(query, limit);
+                int rank = 0;
+                for (ScoreDoc sd : top.scoreDocs) {
+                    String id = engine.searcher.doc(sd.doc).get("id").replaceAll("\\s", "_");
+                    out.printf(java.util.Locale.ROOT, "%s Q0 %s %d %.6f lucene%n", f[0].trim(), id, ++rank, sd.score);
+                }
+            }
+        }
+    }
+
     /** One searcher, one parser per default operator, reused across queries
      *  (as newsdex-bench reuses one Searcher). */
     static final class Engine {
         final IndexSearcher searcher;
-        final Analyzer analyzer = new NewsAnalyzer();
+        final Analyzer analyzer;
         final QueryParser and, or;
         final int limit;
         final Sort newest = new Sort(new SortField("date_dv", SortField.Type.LONG, true), SortField.FIELD_SCORE);
         long sink;  // keeps the JIT from dropping work whose result is unused
 
-        Engine(DirectoryReader reader, int limit) {
+        Engine(DirectoryReader reader, int limit, String analyzerName) {
+            analyzer = new NewsAnalyzer(analyzerName);
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
             and = parser(QueryParser.Operator.AND);
