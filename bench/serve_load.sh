@@ -5,28 +5,31 @@
 #   2. wrk at 1, 8 and 64 connections, each for --seconds (one wrk thread; a
 #      response slower than 10 s would count as a timeout error)
 #   3. the in-process bench again (the peer figure is the mean of 1 and 3)
-#   4. wrk at 1, 8 and 64 connections while newsdex-index keeps adding articles
+#   4. with --soak N: wrk at 64 connections for N seconds more (the soak;
+#      server RSS before and after it, its non-2xx and socket errors)
+#   5. wrk at 1, 8 and 64 connections while newsdex-index keeps adding articles
 #      (--add, indexed again and again under new collection names)
 # and prints a Markdown table: QPS, p50, p99, non-2xx, socket errors, server
 # RSS before and after, and HTTP QPS / in-process QPS.
 #   bench/serve_load.sh --db reuters.db --queries bench/queries/reuters.tsv \
-#       [--seconds 30] [--add ../shared/corpus/bbc] [--threads 2]
+#       [--seconds 30] [--soak 300] [--add ../shared/corpus/bbc] [--threads 2]
 # Needs wrk (NEWSDEX_BENCH_SERVE=1 bash scripts/setup.sh installs it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${NEWSDEX_BUILD_DIR:-$root/build}
-db="" queries="" seconds=30 add="$root/../shared/corpus/bbc" threads=2
+db="" queries="" seconds=30 soak=0 add="$root/../shared/corpus/bbc" threads=2
 while (($#)); do
   case $1 in
     --db) db=$2; shift 2 ;;
     --queries) queries=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --soak) soak=$2; shift 2 ;;
     --add) add=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    *) echo "usage: $0 --db DIR --queries FILE [--seconds N] [--add INPUT] [--threads N]" >&2; exit 2 ;;
+    *) echo "usage: $0 --db DIR --queries FILE [--seconds N] [--soak N] [--add INPUT] [--threads N]" >&2; exit 2 ;;
   esac
 done
-[[ -n "$db" && -n "$queries" ]] || { echo "usage: $0 --db DIR --queries FILE [--seconds N] [--add INPUT] [--threads N]" >&2; exit 2; }
+[[ -n "$db" && -n "$queries" ]] || { echo "usage: $0 --db DIR --queries FILE [--seconds N] [--soak N] [--add INPUT] [--threads N]" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed (NEWSDEX_BENCH_SERVE=1 bash scripts/setup.sh)" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -63,10 +66,10 @@ inprocess_qps() {  # QPS of newsdex-bench query --threads T with snippets, class
 
 # One wrk cell: prints "qps p50 p99 non2xx socket_errors".
 wrk_cell() {
-  local connections=$1 out="$work/wrk-$1-$2.txt"
+  local connections=$1 out="$work/wrk-$1-$2.txt" duration=${3:-$seconds}
   # Warm-up of 2 s (connections open, caches warm), then the measured run.
   wrk -t1 -c"$connections" -d2s --timeout 10s -s "$root/bench/serve_wrk.lua" "$base" -- "$queries" >/dev/null
-  wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$root/bench/serve_wrk.lua" "$base" -- "$queries" >"$out"
+  wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$root/bench/serve_wrk.lua" "$base" -- "$queries" >"$out"
   python3 - "$out" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
@@ -87,6 +90,12 @@ peer1=$(inprocess_qps)
 declare -A row
 for c in 1 8 64; do row[quiet-$c]=$(wrk_cell "$c" quiet); done
 peer2=$(inprocess_qps)
+soak_line=""
+if ((soak > 0)); then
+  rss_soak_before=$(rss)
+  read -r qps p50 p99 bad errs <<<"$(wrk_cell 64 soak "$soak")"
+  soak_line="soak: 64 connections for ${soak} s: $qps QPS, p50 $p50 ms, p99 $p99 ms, non-2xx $bad, socket errors $errs; server RSS ${rss_soak_before} kB before the soak, $(rss) kB after"
+fi
 
 i=0
 ( while [[ ! -f "$work/stop" ]]; do
@@ -111,4 +120,5 @@ for mode in quiet indexing; do
 done
 echo
 echo "in-process peer: newsdex-bench query --threads $threads --snippets: $peer1 and $peer2 QPS before/after the quiet cells (mean $peer)"
+[[ -z "$soak_line" ]] || echo "$soak_line"
 echo "server RSS: ${rss_before} kB before, ${rss_after} kB after; articles at the end: ${articles:-?}; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -34,6 +34,7 @@ class Session;
 /// What every connection shares.
 struct Shared {
     Limits limits;
+    decltype(ServerOptions::handler) handler;  ///< never empty once the server is built
     std::atomic<bool> draining{false};
     std::mutex mutex;
     std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  ///< guarded by mutex
@@ -107,15 +108,17 @@ class Session : public std::enable_shared_from_this<Session> {
             return answer(error_response(431, "too many header fields"), false);
 
         head_ = request.method() == http::verb::head;
-        const bool keep_alive = request.keep_alive() && !shared_.draining;
         version_ = request.version();
         Response response =
-            handle(std::string(request.method_string()), std::string(request.target()), *t_worker,
-                   shared_.limits, received);
+            shared_.handler(std::string(request.method_string()), std::string(request.target()),
+                            *t_worker, shared_.limits, received);
         if (response.status >= 500)
             std::fprintf(stderr, "newsdex-serve: %u for %.*s: %s", response.status,
                          static_cast<int>(std::min<std::size_t>(request.target().size(), 200)),
                          request.target().data(), response.body.c_str());
+        // Read after the answer is computed: a drain that began meanwhile
+        // closes the connection after this answer, and the client is told so.
+        const bool keep_alive = request.keep_alive() && !shared_.draining;
         answer(std::move(response), keep_alive);
     }
 
@@ -171,6 +174,7 @@ class HttpServer::Impl {
     explicit Impl(ServerOptions options)
         : options_(std::move(options)), acceptor_(asio::make_strand(ioc_)), signals_(ioc_) {
         shared_.limits = options_.limits;
+        shared_.handler = options_.handler ? options_.handler : handle;
         if (options_.threads == 0) options_.threads = 1;
         // Each thread's own Searcher, opened here so a bad --db fails before
         // the port is taken.

@@ -11,6 +11,7 @@
 // accepting, close idle connections, let requests being answered finish and
 // be sent, then run() returns.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,11 @@ struct ServerOptions {
     unsigned threads = 2;
     Limits limits;
     bool handle_signals = true;  ///< SIGTERM/SIGINT drain and stop
+    /// What answers a request read in full; empty: api.h's handle(). Tests
+    /// put a handler here that holds a request in flight (drain on stop).
+    std::function<Response(const std::string& method, const std::string& target, Worker& worker,
+                           const Limits& limits, std::chrono::steady_clock::time_point received)>
+        handler;
 };
 
 class HttpServer {

@@ -1,5 +1,6 @@
 // newsdex-serve's HTTP layer over real loopback sockets: limits (431, 413),
-// keep-alive, HEAD, security headers, drain on stop(), and the binary itself:
+// keep-alive, HEAD, security headers, drain on stop() (idle connections closed,
+// a request in flight answered in full), and the binary itself:
 // usage errors exit 2, SIGTERM exits 0.
 
 #include <gtest/gtest.h>
@@ -12,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <future>
 #include <thread>
 
 #include "http_server.h"
@@ -180,6 +183,59 @@ TEST_F(HttpServerTest, StopClosesIdleConnectionsAndReturns) {
     runner_.join();
     EXPECT_EQ(idle.read_all(), "") << "the idle connection is closed";
     runner_ = std::thread([] {});  // TearDown joins it
+}
+
+// A request whose answer is being computed when the server is told to stop
+// gets its whole answer (then the connection closes) and only then does run()
+// return. Deterministic: the handler holds the request until the test has
+// seen the listening socket closed, i.e. until the drain has begun.
+TEST(HttpServerDrain, ARequestInFlightWhenStopIsCalledGetsItsWholeAnswer) {
+    test::TempDir dir;
+    test::build_fixture_index(dir / "news.db", {test::make_article("1", "Cocoa", "Cocoa prices.")});
+    std::promise<void> entered;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    ServerOptions options;
+    options.db_paths = {(dir / "news.db").string()};
+    options.port = 0;
+    options.threads = 2;
+    options.handle_signals = false;
+    options.handler = [&](const std::string&, const std::string& target, Worker&, const Limits&,
+                          std::chrono::steady_clock::time_point) {
+        if (target == "/slow") {
+            entered.set_value();
+            released.wait();
+        }
+        Response r;
+        r.body = "{\"answered\":\"" + target + "\"}";
+        return r;
+    };
+    HttpServer server(options);
+    std::thread runner([&] { server.run(); });
+
+    Client in_flight(server.port());
+    ASSERT_TRUE(in_flight.connected());
+    in_flight.send_all("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");  // keep-alive asked
+    ASSERT_EQ(entered.get_future().wait_for(std::chrono::seconds(30)), std::future_status::ready);
+
+    server.stop();
+    // The drain has begun once the listening socket is closed: a new
+    // connection is refused from then on.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    bool refused = false;
+    while (!refused && std::chrono::steady_clock::now() < deadline) {
+        Client probe(server.port());
+        refused = !probe.connected();
+        if (!refused) std::this_thread::yield();
+    }
+    EXPECT_TRUE(refused) << "the server still accepts connections after stop()";
+
+    release.set_value();
+    const std::string answer = in_flight.read_all();  // returns when the server closes
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200 OK", 0), 0u) << answer;
+    EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
+    EXPECT_NE(answer.find("{\"answered\":\"/slow\"}"), std::string::npos) << answer;
+    runner.join();  // run() returns once the answer is out
 }
 
 /// Starts newsdex-serve, reads its "listening on" line, returns pid and port.
