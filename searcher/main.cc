@@ -47,8 +47,6 @@ constexpr std::int64_t kMaxFacetSize = 10000;
 constexpr std::int64_t kMaxOffset = 1'000'000'000;
 constexpr std::int64_t kMaxSnippetChars = 100'000;
 constexpr std::int64_t kMaxFragments = 100;
-/// Ten minutes: a remote shard slower than that is as good as down.
-constexpr std::int64_t kMaxRemoteTimeoutMs = 600'000;
 
 /// Columns of the terminal on stdout ($COLUMNS when set), 0 when not a terminal.
 std::size_t terminal_width(bool is_tty) {
@@ -118,7 +116,7 @@ int main(int argc, char** argv) {
         "print a whole stored article (with QUERY: its words highlighted)")(
         "info", po::bool_switch(&info), "describe the database instead of searching")(
         "remote-timeout-ms",
-        cli::whole_number(&remote_timeout_ms, 1, kMaxRemoteTimeoutMs, "remote-timeout-ms")
+        cli::whole_number(&remote_timeout_ms, 1, kMaxRemoteTimeout.count(), "remote-timeout-ms")
             ->value_name("MS"),
         "longest wait for a remote shard (a stub's 'remote HOST:PORT') to connect or answer, "
         "1 to 600000 (default 5000); past it the search answers from the other shards, "

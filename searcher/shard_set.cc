@@ -78,21 +78,26 @@ void ShardSet::open_local(Shard& shard) {
 
 bool ShardSet::open_remote(Shard& shard) {
     const auto timeout = static_cast<unsigned>(options_.remote_timeout.count());
+    const auto mark_down = [&shard](std::string why) {
+        shard.db.reset();
+        shard.down_since = Clock::now();
+        shard.down_reason = why.empty() ? "no answer" : std::move(why);
+    };
     try {
         shard.db = Xapian::Remote::open(shard.where.host, shard.where.port, timeout, timeout);
         shard.down_since.reset();
         shard.down_reason.clear();
         return true;
+    } catch (const Xapian::NetworkTimeoutError&) {
+        // Say which bound was hit: the user may have set it too low.
+        mark_down("no answer within " + std::to_string(timeout) + " ms");
     } catch (const Xapian::Error& e) {
-        // NetworkError (refused, timed out, reset) or a server that is not
+        // NetworkError (refused, reset) or a server that is not
         // xapian-tcpsrv: either way this shard cannot serve the search.
-        shard.db.reset();
-        shard.down_since = Clock::now();
         const char* system = e.get_error_string();
-        shard.down_reason = system && *system ? system : e.get_msg();
-        if (shard.down_reason.empty()) shard.down_reason = "no answer";
-        return false;
+        mark_down(system && *system ? system : e.get_msg());
     }
+    return false;
 }
 
 void ShardSet::rebuild() {

@@ -29,6 +29,9 @@ namespace newsdex {
 
 /// Default for ShardOptions::remote_timeout.
 inline constexpr std::chrono::milliseconds kDefaultRemoteTimeout{5000};
+/// Longest ShardOptions::remote_timeout the command lines accept: a remote
+/// shard slower than ten minutes is as good as down.
+inline constexpr std::chrono::milliseconds kMaxRemoteTimeout{600'000};
 /// Default for ShardOptions::retry_after.
 inline constexpr std::chrono::milliseconds kDefaultRemoteRetry{5000};
 

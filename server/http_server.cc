@@ -179,7 +179,7 @@ class HttpServer::Impl {
         // Each thread's own Searcher, opened here so a bad --db fails before
         // the port is taken.
         for (unsigned i = 0; i < options_.threads; ++i)
-            workers_.push_back(std::make_unique<Worker>(options_.db_paths));
+            workers_.push_back(std::make_unique<Worker>(options_.db_paths, options_.shards));
         beast::error_code ec;
         const auto address = asio::ip::make_address(options_.address, ec);
         if (ec) throw Error("--listen: '" + options_.address + "' is not an IP address");

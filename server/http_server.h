@@ -26,6 +26,7 @@ struct ServerOptions {
     unsigned short port = 8080;         ///< 0: any free port (see HttpServer::port)
     unsigned threads = 2;
     Limits limits;
+    ShardOptions shards;         ///< remote shards of a stub: timeout and retry
     bool handle_signals = true;  ///< SIGTERM/SIGINT drain and stop
     /// What answers a request read in full; empty: api.h's handle(). Tests
     /// put a handler here that holds a request in flight (drain on stop).

@@ -16,6 +16,7 @@ namespace {
 const char* kUsage =
     "usage: newsdex-serve [--db DIR]... [--listen ADDRESS:PORT] [--threads N] [--timeout-ms MS]\n"
     "                     [--max-query-bytes N] [--max-limit N] [--max-connections N]\n"
+    "                     [--remote-timeout-ms MS]\n"
     "Serves GET /api/search (the JSON of newsdex-search --json), /api/article/COLLECTION/ID,\n"
     "/api/info, /healthz and the search page at /. Listens on 127.0.0.1:8080 unless told\n"
     "otherwise (port 0: any free port; the address is printed). SIGTERM or Ctrl-C: finish\n"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     options.threads = std::max(1u, std::thread::hardware_concurrency());
     std::string listen = "127.0.0.1:8080";
     unsigned timeout_ms = static_cast<unsigned>(options.limits.request_time.count());
+    std::int64_t remote_timeout_ms = options.shards.remote_timeout.count();
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
@@ -72,7 +74,12 @@ int main(int argc, char** argv) {
         "max-connections",
         cli::whole_number(&options.limits.max_connections, 1, 100000, "max-connections")
             ->value_name("N"),
-        "open connections at once; more are refused, 1..100000 (default 1024)");
+        "open connections at once; more are refused, 1..100000 (default 1024)")(
+        "remote-timeout-ms",
+        cli::whole_number(&remote_timeout_ms, 1, kMaxRemoteTimeout.count(), "remote-timeout-ms")
+            ->value_name("MS"),
+        "longest wait for a remote shard (a stub's 'remote HOST:PORT') to connect or answer, "
+        "1..600000 (default 5000); past it the search answers from the other shards, with a note");
 
     try {
         po::variables_map vm;
@@ -81,6 +88,7 @@ int main(int argc, char** argv) {
         options.db_paths = dbs.paths;
         std::tie(options.address, options.port) = parse_listen(listen);
         options.limits.request_time = std::chrono::milliseconds(timeout_ms);
+        options.shards.remote_timeout = std::chrono::milliseconds(remote_timeout_ms);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "newsdex-serve: %s\n%s\n", e.what(), kUsage);
         return kExitUsage;

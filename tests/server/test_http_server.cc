@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -289,6 +291,52 @@ TEST(ServeBinary, SigtermStopsItWithExitZero) {
     ASSERT_EQ(waitpid(p.pid, &status, 0), p.pid);
     ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
     EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// A remote shard that accepts the connection but never answers (a hung
+// machine) is left out after --remote-timeout-ms, and the answer says so and
+// names the bound; the local shard still answers. The "remote" here is a
+// socket that is listened on and never accepted: the kernel completes the
+// handshake, nothing ever speaks.
+TEST(ServeBinary, RemoteTimeoutMsLeavesAFrozenRemoteShardOutWithANote) {
+    test::TempDir dir;
+    test::build_fixture_index(dir / "local.db",
+                              {test::make_article("1", "Cocoa", "Cocoa prices rose.")});
+    const int frozen = socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(frozen, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(bind(frozen, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(listen(frozen, 16), 0);
+    socklen_t len = sizeof addr;
+    ASSERT_EQ(getsockname(frozen, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+    const std::string frozen_name = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+    std::filesystem::create_directories(dir / "stub");
+    std::ofstream(dir / "stub" / "XAPIANDB") << "auto ../local.db\nremote " << frozen_name << "\n";
+
+    ServeProcess p = spawn_serve(
+        {"--db", (dir / "stub").string(), "--listen", "127.0.0.1:0", "--remote-timeout-ms", "300"});
+    ASSERT_GT(p.port, 0) << p.first_line;
+    std::string answer;
+    {
+        Client c(p.port);
+        ASSERT_TRUE(c.connected());
+        c.send_all("GET /api/search?q=cocoa HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        answer = c.read_all();
+    }
+    kill(p.pid, SIGTERM);
+    int status = 0;
+    waitpid(p.pid, &status, 0);
+    close(frozen);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200 OK", 0), 0u) << answer;
+    EXPECT_NE(answer.find("\"id\":\"1\""), std::string::npos) << "the local shard answers";
+    EXPECT_NE(answer.find("shard " + frozen_name + " is missing (no answer within 300 ms)"),
+              std::string::npos)
+        << answer;
+
+    auto r = test::run_command(test::tool_path("newsdex-serve"), {"--remote-timeout-ms", "0"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
 }
 
 TEST(ServeBinary, BadFlagsExit2AndAMissingDatabaseExits3) {
