@@ -14,6 +14,9 @@
 #   KNOWN_ITEM_KEEP     a directory to keep databases, topics, qrels and runs in
 #                       (default: a temporary directory, removed at the end)
 #   KNOWN_ITEM_SHOW     losing topics listed per language (default 20)
+#   LUCENE_INDEX_THREADS  Lucene's indexing threads, default 1: with more, the order
+#                       of documents in its index, and so which of several equal
+#                       scores makes the top 10, changes from build to build
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$root/../shared/corpus
@@ -58,7 +61,7 @@ for lang in "${langs[@]}"; do
     --all-words --limit 10 --run "$d/newsdex.run" --summary >/dev/null
   "$NEWSDEX_BENCH" export --db "$d/newsdex.db" --out "$d/articles.jsonl" 2>/dev/null
   rm -rf "$d/lucene.idx"
-  LUCENE_INDEX_THREADS=${LUCENE_INDEX_THREADS:-2} "$py" "$root/bench/peers/lucene_peer.py" index \
+  LUCENE_INDEX_THREADS=${LUCENE_INDEX_THREADS:-1} "$py" "$root/bench/peers/lucene_peer.py" index \
     --jsonl "$d/articles.jsonl" --out "$d/lucene.idx" --analyzer "$lang" 2>/dev/null
   "$py" "$root/bench/peers/lucene_peer.py" run --db "$d/lucene.idx" --topics "$d/topics.topics.tsv" \
     --run "$d/lucene.run" --limit 10

@@ -25,7 +25,10 @@ Rules, so a figure measures ranking and not the draw:
 - --from sentence (10kGNAD has no titles): the query is the article's most
   distinctive sentence: among its body's sentences of 8 to 30 words, the
   one whose words are rarest in the corpus (highest mean IDF over the
-  exported bodies, words as \\w+ case-folded), the first on a tie;
+  exported bodies, words as \\w+ case-folded), the first on a tie; a
+  sentence found in another article too (boilerplate: "Der Volltext dieses
+  ... Artikels steht ... nicht mehr zur Verfügung.") is never chosen, as it
+  would not identify one article;
 - articles whose queries are equal (after case folding and collapsing
   whitespace) are one topic with every such article relevant: identical
   wire copies cannot be told apart, and ranking either first is a success;
@@ -58,9 +61,15 @@ def one_line(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def distinctive_sentence(body, idf):
+def sentences(body):
+    return SENTENCE_END.split(one_line(body))
+
+
+def distinctive_sentence(body, idf, shared):
     best, best_score = "", -1.0
-    for sentence in SENTENCE_END.split(one_line(body)):
+    for sentence in sentences(body):
+        if sentence.casefold() in shared:
+            continue
         n = len(sentence.split(" "))
         if not SENTENCE_WORDS[0] <= n <= SENTENCE_WORDS[1]:
             continue
@@ -92,13 +101,17 @@ def main():
             for w in {w.casefold() for w in WORD.findall(a.get("body", ""))}:
                 df[w] = df.get(w, 0) + 1
         idf = {w: math.log(len(articles) / n) for w, n in df.items()}
+        seen, shared = set(), set()
+        for a in articles:
+            for sentence in {s.casefold() for s in sentences(a.get("body", ""))}:
+                (shared if sentence in seen else seen).add(sentence)
 
     by_query = {}
     for fields in articles:
         if args.source == "title":
             query = one_line(fields.get("title", ""))
         else:
-            query = distinctive_sentence(fields.get("body", ""), idf)
+            query = distinctive_sentence(fields.get("body", ""), idf, shared)
         if not query or not fields.get("id"):
             continue
         if len(query.split(" ")) < args.min_words and not (args.min_chars and len(query) >= args.min_chars):
