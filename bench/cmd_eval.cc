@@ -16,7 +16,8 @@ namespace {
 
 const char* kEvalUsage =
     "usage: newsdex-bench eval [--db DIR]... --topics FILE --qrels FILE [--run OUT] [--limit N]\n"
-    "                          [--bm25 K1,B] [--all-words] [--raw] [--summary] [--json OUT]\n"
+    "                          [--bm25 K1,B] [--exact-weight W] [--all-words] [--raw] [--summary]\n"
+    "                          [--json OUT]\n"
     "Runs each topic (TOPIC<TAB>TEXT per line) and scores the rankings against TREC qrels as "
     "trec_eval\n"
     "does: MAP, nDCG@10, P@10, Recall@100, MRR per topic and mean. Topics run with any word (OR) "
@@ -48,6 +49,8 @@ int eval_command(int argc, char** argv) {
         "ranking depth per topic (default 1000)")(
         "bm25", po::value(&bm25)->value_name("K1,B"),
         "BM25 parameters (default: newsdex-search's, 2.0,0.75)")(
+        "exact-weight", po::value(&options.exact_form_weight)->value_name("W"),
+        "weight of a query word's exact-form bonus (default: newsdex-search's; 0: stems only)")(
         "all-words", po::bool_switch(&all_words), "every word must match (default: any word, OR)")(
         "raw", po::bool_switch(&options.raw),
         "topics are query syntax (default: lower-cased, syntax removed)")(
@@ -68,6 +71,8 @@ int eval_command(int argc, char** argv) {
         if (topics_file.empty() || qrels_file.empty())
             throw UsageError("--topics and --qrels are required");
         if (!bm25.empty()) std::tie(options.bm25_k1, options.bm25_b) = cli::parse_bm25(bm25);
+        if (!(options.exact_form_weight >= 0 && options.exact_form_weight <= 100))
+            throw UsageError("--exact-weight must be between 0 and 100");
         if (options.tag.empty() || options.tag.find_first_of(" \t") != std::string::npos)
             throw UsageError("--tag must be one word");
         options.any = !all_words;

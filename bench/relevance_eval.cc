@@ -48,6 +48,7 @@ EvalRun run_eval(const EvalOptions& options,
         request.suggest = false;
         request.bm25_k1 = options.bm25_k1;
         request.bm25_b = options.bm25_b;
+        request.exact_form_weight = options.exact_form_weight;
         request.lang = options.lang;
         SearchResult result = searcher.search(request);
         if (result.relaxed) run.relaxed.push_back(topic.label);
@@ -70,6 +71,8 @@ std::string describe_eval_settings(const EvalOptions& o) {
     s += fixed(o.bm25_k1, 2);
     s += " b=";
     s += fixed(o.bm25_b, 2);
+    s += ", exact-form weight ";
+    s += fixed(o.exact_form_weight, 2);
     s += ", top ";
     s += std::to_string(o.limit);
     s += o.raw ? ", topics as query syntax" : ", topics lower-cased without query syntax";
@@ -170,6 +173,8 @@ std::string format_eval_json(const EvalRun& run, const EvalOptions& o) {
     w.Double(o.bm25_k1);
     w.Key("bm25_b");
     w.Double(o.bm25_b);
+    w.Key("exact_form_weight");
+    w.Double(o.exact_form_weight);
     w.Key("description");
     w.String(describe_eval_settings(o).c_str());
     w.EndObject();

@@ -30,6 +30,7 @@ struct EvalOptions {
     unsigned limit = 1000;
     double bm25_k1 = kDefaultBm25K1;
     double bm25_b = kDefaultBm25B;
+    double exact_form_weight = kExactFormWeight;  ///< --exact-weight
     bool any = true;
     bool raw = false;
     std::string lang;  ///< --lang; empty = the database's languages, as newsdex-search does

@@ -7,6 +7,7 @@
 #include "analysis/cjk_bigrams.h"
 #include "analysis/token_normalizer.h"
 #include "query_composition.h"
+#include "ranking_bonuses.h"
 #include "schema.h"
 
 namespace newsdex {
@@ -103,12 +104,14 @@ struct LeafQueryBuilder::Analyzed {
 
 LeafQueryBuilder::LeafQueryBuilder(TextAnalyzer& analyzer, std::vector<std::string> langs,
                                    bool narrowed, decltype(QueryOptions::hyphenations) hyphenations,
-                                   const Xapian::Database* forms, std::vector<std::string>& notes)
+                                   const Xapian::Database* forms, double exact_form_weight,
+                                   std::vector<std::string>& notes)
     : analyzer_(analyzer),
       langs_(std::move(langs)),
       narrowed_(narrowed),
       hyphenations_(std::move(hyphenations)),
       forms_db_(forms),
+      exact_form_weight_(exact_form_weight),
       notes_(notes) {}
 
 void LeafQueryBuilder::note(std::string text) {
@@ -163,17 +166,30 @@ LeafQueryBuilder::Analyzed LeafQueryBuilder::analyze(std::string_view text) {
     return a;
 }
 
-/// A word's stems; with --lang also its exact form at weight 0, so a word
-/// that is in an article always finds it, whatever language was chosen.
+/// A word's stems with its exact form's bonus (ranking_bonuses.h) where a
+/// clitic-stripping stemmer changed the word, scaled by how much rarer the
+/// form is than its stems in the database searched; with
+/// --lang the exact form is OR-ed, so a word that is in an article always
+/// finds it, whatever language was chosen.
 Xapian::Query LeafQueryBuilder::stemmed(const std::string& prefix, const std::string& stem_prefix,
                                         const std::string& term,
                                         const std::vector<std::string>& stems) {
     if (stems.empty()) return Xapian::Query(prefix + term);
-    Xapian::Query q = stems_query(stem_prefix, stems);
-    if (!narrowed_) return q;
-    return Xapian::Query(
-        Xapian::Query::OP_OR, q,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix + term), 0.0));
+    double scale = 0;
+    if (forms_db_ && exact_form_weight_ > 0 && clitics_stripped(term)) {
+        Xapian::doccount stem_termfreq = 0;
+        for (const std::string& s : stems)
+            stem_termfreq = std::max(stem_termfreq, forms_db_->get_termfreq(stem_prefix + s));
+        scale = exact_form_scale(forms_db_->get_doccount(), stem_termfreq,
+                                 forms_db_->get_termfreq(prefix + term), exact_form_weight_);
+    }
+    return with_exact_form_bonus(stems_query(stem_prefix, stems), prefix + term, scale, narrowed_);
+}
+
+bool LeafQueryBuilder::clitics_stripped(const std::string& term) {
+    for (const std::string& lang : langs_)
+        if (TextAnalyzer::stems_clitics(lang) && analyzer_.stem(term, lang) != term) return true;
+    return false;
 }
 
 FreeWordQuery LeafQueryBuilder::free_word(std::string_view text, HighlightTerms* hl) {

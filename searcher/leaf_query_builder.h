@@ -36,14 +36,18 @@ struct FreeWordQuery {
 class LeafQueryBuilder {
   public:
     /// `langs`: the languages query words are stemmed in (not empty);
-    /// `narrowed`: --lang chose them, so exact forms are added unweighted.
-    /// `hyphenations` and `forms`: QueryOptions' (may be unset / null).
-    /// Notes about ignored leaves go to `notes`, each text once.
+    /// `narrowed`: --lang chose them, so exact forms are OR-ed, not only a
+    /// bonus. `hyphenations`, `forms` and `exact_form_weight`: QueryOptions'
+    /// (may be unset / null; `forms` also gives the term statistics of the
+    /// exact-form bonus, none without it). Notes about ignored leaves go to
+    /// `notes`, each text once.
     LeafQueryBuilder(TextAnalyzer& analyzer, std::vector<std::string> langs, bool narrowed,
                      decltype(QueryOptions::hyphenations) hyphenations,
-                     const Xapian::Database* forms, std::vector<std::string>& notes);
+                     const Xapian::Database* forms, double exact_form_weight,
+                     std::vector<std::string>& notes);
 
-    /// A free word: its stems ("Z"+stem in each language, else the term). A
+    /// A free word: its stems ("Z"+stem in each language, else the term),
+    /// with its exact form's bonus (ranking_bonuses.h, kExactFormWeight). A
     /// word the analyzer splits ("U.S.-China", Japanese) is a phrase of its
     /// tokens, OR-ed with the joined compound when it is one ("cease-fire"
     /// -> Zceasefir), with its CJK part-words and, when the index shows it
@@ -82,6 +86,8 @@ class LeafQueryBuilder {
     Xapian::Query word_query(const Analyzed& a, const std::string& prefix,
                              const std::string& stem_prefix, HighlightTerms* hl);
     Xapian::Query phrase_query(const Analyzed& a, const std::string& prefix, HighlightTerms* hl);
+    /// Whether a query language that stems_clitics() changes `term`.
+    bool clitics_stripped(const std::string& term);
     std::vector<std::string> forms_of(const std::string& term,
                                       const std::vector<std::string>& stems);
 
@@ -90,6 +96,7 @@ class LeafQueryBuilder {
     bool narrowed_;
     decltype(QueryOptions::hyphenations) hyphenations_;
     const Xapian::Database* forms_db_;
+    double exact_form_weight_;
     std::vector<std::string>& notes_;
 };
 

@@ -304,7 +304,7 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
     // reports notes.
     auto leaves_for = [&](std::vector<std::string>& notes) {
         return LeafQueryBuilder(analyzer, langs, narrowed, options.hyphenations, options.forms,
-                                notes);
+                                options.exact_form_weight, notes);
     };
 
     LeafQueryBuilder leaves = leaves_for(plan.notes);

@@ -19,6 +19,7 @@
 
 #include "analysis/text_analyzer.h"
 #include "highlight_terms.h"
+#include "ranking_bonuses.h"
 
 namespace newsdex {
 
@@ -43,6 +44,10 @@ struct QueryOptions {
     /// a free word also finds its parts written apart ("cease fire"). Unset
     /// or empty: no splitting.
     std::function<std::vector<std::vector<std::string>>(const std::string& joined)> hyphenations;
+    /// The exact-form bonus's weight (kExactFormWeight in ranking_bonuses.h,
+    /// which says what it means; 0: stems only). Needs `forms` for the term
+    /// statistics. A knob for newsdex-bench eval.
+    double exact_form_weight = kExactFormWeight;
 };
 
 /// Below this many articles with all the words, a query's ranking takes in

@@ -1,6 +1,7 @@
 #include "ranking_bonuses.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "query_composition.h"
 #include "schema.h"
@@ -60,6 +61,34 @@ Xapian::Query with_whole_title_bonus(const Xapian::Query& query,
                                     static_cast<Xapian::termcount>(tokens.size()) + gaps);
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kWholeTitleWeight));
+}
+
+double bm25_idf(Xapian::doccount docs, Xapian::doccount termfreq) {
+    // Xapian's BM25Weight::init() without an RSet: a term in more than about
+    // a third of the articles keeps a small positive weight.
+    double ratio = (static_cast<double>(docs) - termfreq + 0.5) / (termfreq + 0.5);
+    if (ratio < 2) ratio = ratio * 0.5 + 1;
+    return std::log(ratio);
+}
+
+double exact_form_scale(Xapian::doccount docs, Xapian::doccount stem_termfreq,
+                        Xapian::doccount exact_termfreq, double weight) {
+    if (docs == 0 || exact_termfreq == 0 || weight <= 0) return 0;
+    // The stem's articles include the form's (one article may hold the form
+    // under another language's stem: never let the stem look rarer).
+    stem_termfreq = std::max(stem_termfreq, exact_termfreq);
+    const double exact_idf = bm25_idf(docs, exact_termfreq);
+    if (exact_idf <= 0) return 0;
+    const double gain = (exact_idf - bm25_idf(docs, stem_termfreq)) / exact_idf;
+    return weight * std::clamp(gain, 0.0, 1.0);
+}
+
+Xapian::Query with_exact_form_bonus(const Xapian::Query& stems, const std::string& term,
+                                    double scale, bool or_exact) {
+    if (!or_exact && scale <= 0) return stems;
+    return Xapian::Query(
+        or_exact ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, stems,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), std::max(scale, 0.0)));
 }
 
 Xapian::Query filled_query(const Xapian::Query& relaxed, const Xapian::Query& all_words) {

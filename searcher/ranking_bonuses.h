@@ -51,6 +51,36 @@ inline constexpr double kTitleWeight = 0.5;
 inline constexpr double kWholeTitleWeight = 1.0;
 /// Longer queries are not titles (a pasted paragraph): no whole-title bonus.
 inline constexpr std::size_t kMaxWholeTitleTokens = 64;
+/// Exact-form bonus: a stemmed word matches every article holding its stem;
+/// an article holding the word's exact (unstemmed) form also scores that
+/// term's weight times exact_form_scale(), so `وحلفائها` ("and its allies")
+/// ranks an article with exactly that word above one with `وحلفاءهم` ("and
+/// their allies"), both stemmed alike. The scale is the information the form
+/// adds to its stem, (idf(form) - idf(stem)) / idf(form), times this: at 1 an
+/// article whose occurrences are all of the exact form scores the form's idf,
+/// one with only inflections the stem's, so the bonus is near 0 where the
+/// form is most of its stem's articles (English "prices" of "pric") and
+/// large where the stem conflates many forms of different meaning (Arabic
+/// stems drop possessive and object pronouns). Measured in bench/RESULTS.md.
+inline constexpr double kExactFormWeight = 1.0;
+
+/// BM25's idf as Xapian's BM25Weight computes it without relevance
+/// information, for `termfreq` of `docs` articles.
+double bm25_idf(Xapian::doccount docs, Xapian::doccount termfreq);
+
+/// The share of the exact form's weight an article holding it scores on top
+/// of the stem's (see kExactFormWeight): `weight` times
+/// (idf(exact) - idf(stem)) / idf(exact), in [0, weight]; 0 when the form
+/// is absent or is all of its stem's articles.
+double exact_form_scale(Xapian::doccount docs, Xapian::doccount stem_termfreq,
+                        Xapian::doccount exact_termfreq, double weight);
+
+/// `stems` with the exact `term` at `scale` on top: AND_MAYBE (it only
+/// reorders what the stems match), or OR when `or_exact` (--lang: the word's
+/// stems are one language's, and the exact form must still find it).
+Xapian::Query with_exact_form_bonus(const Xapian::Query& stems, const std::string& term,
+                                    double scale, bool or_exact);
+
 /// QueryPlan::filled: an article with every word adds this times its
 /// all-words weight (BM25 of the same terms plus the proximity and title
 /// bonuses) to its any-word weight. On TIME (bench/RESULTS.md) 0.1-0.5 beat

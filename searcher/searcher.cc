@@ -400,6 +400,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     query_options.any = request.any;
     query_options.lang = request.lang;
     query_options.forms = &db_;
+    query_options.exact_form_weight = request.exact_form_weight;
     query_options.languages = languages();
     query_options.hyphenations = [this](const std::string& joined) {
         std::vector<std::vector<std::string>> out;

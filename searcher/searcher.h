@@ -17,6 +17,7 @@
 #include "analysis/text_analyzer.h"
 #include "article.h"
 #include "date_range.h"
+#include "ranking_bonuses.h"
 #include "revision_pin.h"
 #include "shard_set.h"
 #include "snippet_renderer.h"
@@ -74,6 +75,8 @@ struct SearchRequest {
     SnippetOptions snippet;
     double bm25_k1 = kDefaultBm25K1;
     double bm25_b = kDefaultBm25B;
+    /// QueryOptions::exact_form_weight (a tuning knob for newsdex-bench eval).
+    double exact_form_weight = kExactFormWeight;
     /// --lang: stem query words in this language only; empty = in every
     /// language the database holds (Searcher::languages()).
     std::string lang;

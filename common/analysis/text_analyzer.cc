@@ -120,6 +120,13 @@ bool TextAnalyzer::has_stemmer(std::string_view lang) {
     }
 }
 
+bool TextAnalyzer::stems_clitics(std::string_view lang) {
+    // Measured on Arabic (bench/RESULTS.md, issue 15 item 2). Snowball's
+    // Indonesian strips -nya/-ku/-mu and Spanish/Italian verb enclitics too,
+    // but no topics measure them yet, so they are left out.
+    return canonical_language(lang) == "ar";
+}
+
 TextAnalyzer::Stemmer& TextAnalyzer::stemmer_for(std::string_view lang) {
     if (last_stemmer_ && lang == last_lang_) return *last_stemmer_;
     auto it = stemmers_.find(lang);

@@ -64,6 +64,15 @@ class TextAnalyzer {
     /// Whether Xapian has a stemmer for `lang`.
     static bool has_stemmer(std::string_view lang);
 
+    /// Whether `lang`'s stemmer strips clitics: words of their own that the
+    /// language writes attached (Arabic: the conjunction و, prepositions,
+    /// the article ال, possessive and object pronouns ها, هم). Its stems then
+    /// conflate different phrases (وحلفائها "and its allies", وحلفاءهم "and
+    /// their allies"), where a suffix stemmer (English) conflates inflections
+    /// of one word; so only there does a query word's exact form tell
+    /// articles apart (ranking_bonuses.h, the exact-form bonus).
+    static bool stems_clitics(std::string_view lang);
+
     /// Longest word term indexed from text, in bytes; longer tokens (base64
     /// junk, URLs run together) take a position but produce no term. (Terms
     /// built from whole field values have their own, larger cap in terms.cc.)

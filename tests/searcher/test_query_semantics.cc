@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "query_builder.h"
+#include "ranking_bonuses.h"
 #include "spelling_suggestion.h"
 #include "stored_fields.h"
 #include "support/fixture_index.h"
@@ -358,6 +359,144 @@ TEST(QueryWholeTitle, ATitleTypedAsTheQueryRanksFirstInEveryLanguage) {
     EXPECT_EQ(
         top_hit(db, build_query("Minister resigns over harbor contract", any, analyzer).query),
         "en-target");
+}
+
+// --- exact forms (issue 15, item 2) ----------------------------------------------
+
+/// The stem `lang`'s pipeline gives `word` (one token).
+std::string stem_of(TextAnalyzer& analyzer, const std::string& word, const std::string& lang) {
+    std::string stem;
+    analyzer.analyze(word, lang, [&](const Token& t) {
+        if (!t.compound) stem = t.stem;
+    });
+    return stem;
+}
+
+/// The ids `q` matches, best first, with the searcher's BM25; equal weights
+/// in docid order (Xapian's default), so a rival added first wins a tie.
+std::vector<std::string> ranked(const Xapian::Database& db, const Xapian::Query& q) {
+    std::vector<std::string> ids;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(2.0, 0, 1, 0.75, 0.5));
+    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        ids.push_back(decode_stored_fields(it.get_document().get_data()).id);
+    return ids;
+}
+
+TEST(QueryExactForm, TheExactFormOutranksAnInflectionOfTheSameStem) {
+    // Each rival has an inflection of the query word's stem where its target
+    // has the exact form; otherwise the two are the same length and the same
+    // words, and the rival comes first in docid order, so on stems alone it
+    // wins the tie. The Arabic words are issue 15's example: وحلفائها
+    // ("and its allies") against وحلفاءهم ("and their allies").
+    const std::string allies_its = "\u0648\u062d\u0644\u0641\u0627\u0626\u0647\u0627";
+    const std::string allies_their = "\u0648\u062d\u0644\u0641\u0627\u0621\u0647\u0645";
+    const std::string spokesman = "\u0645\u062a\u062d\u062f\u062b";
+    const std::string yemen = "\u0627\u0644\u064a\u0645\u0646";
+    const std::string talks = "\u0627\u0644\u0645\u062d\u0627\u062f\u062b\u0627\u062a";
+    const std::string said = "\u0642\u0627\u0644";
+    auto arabic_body = [&](const std::string& allies) {
+        // The words far apart: no proximity bonus for either article.
+        std::string body = spokesman + " " + said;
+        for (int i = 0; i < 8; ++i) body += " " + talks;
+        body += " " + yemen;
+        for (int i = 0; i < 8; ++i) body += " " + talks;
+        return body + " " + allies;
+    };
+    std::vector<Article> articles;
+    articles.push_back(
+        make_article("ar-rival", talks, arabic_body(allies_their), "", "", {}, "ar"));
+    articles.push_back(make_article("ar-target", talks, arabic_body(allies_its), "", "", {}, "ar"));
+    articles.push_back(make_article("en-rival", "City marathon",
+                                    "Tom runs along the river every morning.", "", "", {}, "en"));
+    articles.push_back(make_article("en-target", "City marathon",
+                                    "Tom running along the river every morning.", "", "", {},
+                                    "en"));
+    test::TempDir dir;
+    Xapian::Database db = test::build_fixture_index(dir / "db", articles);
+    TextAnalyzer analyzer;
+    // The premise: each pair shares the stem, so stems alone cannot tell them apart.
+    ASSERT_EQ(stem_of(analyzer, allies_its, "ar"), stem_of(analyzer, allies_their, "ar"));
+    ASSERT_EQ(stem_of(analyzer, "running", "en"), stem_of(analyzer, "runs", "en"));
+
+    struct Row {
+        std::string query;
+        bool any;
+        std::string lang;  ///< --lang; "" = both languages of the database
+        std::string target, rival;
+        /// Arabic's stemmer strips clitics, English's only inflections: an
+        /// English exact form earns nothing (TextAnalyzer::stems_clitics).
+        bool bonus;
+    };
+    const std::string three_words = spokesman + " " + yemen + " " + allies_its;
+    const std::vector<Row> rows = {
+        {allies_its, false, "", "ar-target", "ar-rival", true},
+        {three_words, false, "", "ar-target", "ar-rival", true},
+        {three_words, true, "", "ar-target", "ar-rival", true},
+        {allies_its, false, "ar", "ar-target", "ar-rival", true},
+        {"running", false, "", "en-target", "en-rival", false},
+        {"running", true, "", "en-target", "en-rival", false},
+        {"running", false, "en", "en-target", "en-rival", false},
+        {"title:marathon running", false, "", "en-target", "en-rival", false},
+    };
+    for (const Row& row : rows) {
+        SCOPED_TRACE(row.query + (row.any ? " (any)" : "") + " lang=" + row.lang);
+        QueryOptions exact;  // the default weight, as newsdex-search searches
+        exact.any = row.any;
+        exact.lang = row.lang;
+        exact.languages = {"ar", "en"};
+        exact.forms = &db;
+        QueryOptions stems_only = exact;
+        stems_only.exact_form_weight = 0;
+        const QueryPlan with = build_query(row.query, exact, analyzer);
+        const QueryPlan without = build_query(row.query, stems_only, analyzer);
+        const std::vector<std::string> before = ranked(db, without.query);
+        const std::vector<std::string> after = ranked(db, with.query);
+        // Stems alone: the rival first (what the issue reported).
+        ASSERT_GE(before.size(), 2u) << without.query.get_description();
+        EXPECT_EQ(before.front(), row.rival) << without.query.get_description();
+        ASSERT_FALSE(after.empty());
+        if (row.bonus) {
+            // With the exact form's bonus: the target first.
+            EXPECT_EQ(after.front(), row.target) << with.query.get_description();
+        } else {
+            // No bonus: the very query of stems alone.
+            EXPECT_EQ(with.query.get_description(), without.query.get_description());
+        }
+        // Only the order changes: the same articles match.
+        EXPECT_EQ(joined(after), joined(before));
+        // Highlighting is the query's, not the weighting's.
+        EXPECT_EQ(with.highlight.terms, without.highlight.terms);
+        EXPECT_EQ(with.highlight.stems, without.highlight.stems);
+    }
+}
+
+TEST(QueryExactForm, TheBonusIsTheInformationTheFormAddsToItsStem) {
+    const Xapian::doccount docs = 100000;
+    // The form is all of its stem's articles: knowing it adds nothing.
+    EXPECT_EQ(exact_form_scale(docs, 500, 500, kExactFormWeight), 0.0);
+    // Absent form, zero weight, empty database: nothing.
+    EXPECT_EQ(exact_form_scale(docs, 500, 0, kExactFormWeight), 0.0);
+    EXPECT_EQ(exact_form_scale(docs, 500, 50, 0.0), 0.0);
+    EXPECT_EQ(exact_form_scale(0, 0, 0, kExactFormWeight), 0.0);
+    // The rarer the form among its stem's articles, the larger the share,
+    // never above the weight: one form of many (an Arabic stem with its
+    // pronoun suffixes) against the dominant form (English "prices").
+    const double dominant = exact_form_scale(docs, 1000, 800, 1.0);
+    const double one_of_many = exact_form_scale(docs, 1000, 20, 1.0);
+    EXPECT_GT(dominant, 0.0);
+    EXPECT_LT(dominant, 0.1);
+    EXPECT_GT(one_of_many, 3 * dominant);
+    EXPECT_LE(one_of_many, 1.0);
+    EXPECT_DOUBLE_EQ(exact_form_scale(docs, 1000, 20, 0.5), 0.5 * one_of_many);
+    // A stem that looks rarer than its form (the form held under another
+    // language's stem) is taken as the form's own frequency.
+    EXPECT_EQ(exact_form_scale(docs, 10, 500, 1.0), 0.0);
+    // With the share at 1, an article holding only the exact form scores
+    // the form's idf: stem idf + (form idf - stem idf).
+    EXPECT_NEAR(bm25_idf(docs, 1000) + one_of_many * bm25_idf(docs, 20), bm25_idf(docs, 20), 1e-9);
 }
 
 // --- notes and empty queries ---------------------------------------------------
