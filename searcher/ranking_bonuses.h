@@ -58,10 +58,13 @@ inline constexpr std::size_t kMaxWholeTitleTokens = 64;
 /// their allies"), both stemmed alike. The scale is the information the form
 /// adds to its stem, (idf(form) - idf(stem)) / idf(form), times this: at 1 an
 /// article whose occurrences are all of the exact form scores the form's idf,
-/// one with only inflections the stem's, so the bonus is near 0 where the
-/// form is most of its stem's articles (English "prices" of "pric") and
-/// large where the stem conflates many forms of different meaning (Arabic
-/// stems drop possessive and object pronouns). Measured in bench/RESULTS.md.
+/// one with only other forms the stem's; near 0 where the form is most of
+/// its stem's articles. Only for a word that a clitic-stripping stemmer
+/// changed (TextAnalyzer::stems_clitics: Arabic, whose stems drop attached
+/// conjunctions, prepositions and pronouns): an English stem conflates
+/// inflections of one word, and the bonus there made TIME worse at every
+/// weight tried (requests whose relevant articles use another inflection).
+/// Measured in bench/RESULTS.md.
 inline constexpr double kExactFormWeight = 1.0;
 
 /// BM25's idf as Xapian's BM25Weight computes it without relevance
