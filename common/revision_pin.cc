@@ -183,4 +183,10 @@ void CommitGate::after_change(const Xapian::WritableDatabase& db) {
     if (building_ && db.get_revision() >= *building_) release();
 }
 
+std::string gave_up_waiting_message(Xapian::rev revision, std::chrono::milliseconds waited) {
+    // The revision being built is two ahead of the one the search holds.
+    return "a search has held revision " + std::to_string(revision - 2) + " for " +
+           std::to_string(waited.count() / 1000) + " s; writing on (that search will start again)";
+}
+
 }  // namespace newsdex

@@ -105,6 +105,10 @@ class RevisionPin {
     int held_ = -1;
 };
 
+/// The writer's warning when it gave up waiting (CommitGate::Options::on_give_up),
+/// the same for every writer.
+std::string gave_up_waiting_message(Xapian::rev revision, std::chrono::milliseconds waited);
+
 /// The writer's side: call before_change() before every change of the
 /// database (add, replace, delete, spelling, commit) and after_change() after
 /// it; change() does both.

@@ -51,6 +51,21 @@ inline constexpr std::string_view kPrefixExchange = "XEXCHANGE";
 /// so the corpus's own hyphenations decide which words split.
 inline constexpr std::string_view kPrefixHyphenated = "XHYPH";
 
+// --- compound table (Xapian's synonym table) -------------------------------
+/// The language whose compounds are split (common/analysis/compound_splitter.h)
+/// and recorded in the synonym table (indexer/compound_table.h).
+inline constexpr std::string_view kCompoundLanguage = "de";
+/// The synonym-table key of a compound part: the stem term ("Z" + the part's
+/// German stem), as Xapian's QueryParser keys synonyms of stems. Its synonyms
+/// are the stem terms of the compounds holding the part ("Zkris" ->
+/// "Zfluchtlingskris", "Zfinanzkris", ...). The indexer writes these keys,
+/// the searcher looks a German query word's stem up by the same rule.
+inline std::string compound_part_key(std::string_view german_stem) {
+    std::string key(kPrefixStem);
+    key += german_stem;
+    return key;
+}
+
 // --- value slots -----------------------------------------------------------
 enum Slot : Xapian::valueno {
     /// Publication time, Xapian::sortable_serialise(seconds since epoch, UTC).
@@ -111,7 +126,8 @@ inline constexpr char kListSeparator = '\x1f';
 /// 5: Arabic alef maksura, final taa marbuta and Arabic-Indic/Persian digits
 ///    folded; German stems by german2; XHYPH terms (how a compound was hyphenated).
 /// 6: kSlotDateUndatedLast (oldest-first order on remote shards).
-inline constexpr unsigned kAnalysisVersion = 6;
+/// 7: the German compound table in the synonym table (compound_part_key).
+inline constexpr unsigned kAnalysisVersion = 7;
 
 // --- positions ---------------------------------------------------------------
 /// Gap between the title and the body (and between authors) in the position

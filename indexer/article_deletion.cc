@@ -12,6 +12,7 @@
 
 #include "analysis/text_analyzer.h"
 #include "build_directory.h"
+#include "compound_table.h"
 #include "database_errors.h"
 #include "document_builder.h"
 #include "errors.h"
@@ -100,6 +101,11 @@ class Deletion {
             Xapian::WritableDatabase db(options_.db_path, Xapian::DB_OPEN);
             CommitGate gate(options_.db_path, gate_options());
             delete_all(db, gate, keys);
+            if (options_.compound_table && !cancelled() &&
+                (stats_.deleted > 0 || !compound_table_current(db))) {
+                TextAnalyzer analyzer;
+                stats_.compound_table_rebuilt = rebuild_compound_table(db, analyzer, gate).rebuilt;
+            }
             stats_.total_documents = db.get_doccount();
             db.close();
         } catch (const Xapian::Error& e) {
@@ -129,6 +135,7 @@ class Deletion {
         // written); a deletion's keys are few next to the articles.
         KeySource source(options_, callbacks_, stats_);
         DeletionOptions shard_options = options_;
+        shard_options.compound_table = false;
         shard_options.keys.clear();
         shard_options.keys_file.clear();
         while (auto key = source.next()) shard_options.keys.push_back(std::move(*key));
@@ -142,6 +149,14 @@ class Deletion {
             stats_.relabelled += s.relabelled;
             stats_.total_documents += s.total_documents;
             if (s.interrupted) break;
+        }
+        if (options_.compound_table && !cancelled()) {
+            try {
+                stats_.compound_table_rebuilt =
+                    update_compound_tables(shards, stats_.deleted > 0, gate_options()).rebuilt;
+            } catch (const Xapian::Error& e) {
+                throw_write_error(e, options_.db_path);
+            }
         }
         stats_.requested = shard_options.keys.size();
         // As on one database: every occurrence of a key no shard holds is
@@ -167,10 +182,7 @@ class Deletion {
         gate.on_give_up = [this](Xapian::rev revision, std::chrono::milliseconds waited) {
             if (callbacks_.on_warning)
                 callbacks_.on_warning(
-                    Diagnostic{options_.db_path, "",
-                               "a search has held revision " + std::to_string(revision - 2) +
-                                   " for " + std::to_string(waited.count() / 1000) +
-                                   " s; writing on (that search will start again)"});
+                    Diagnostic{options_.db_path, "", gave_up_waiting_message(revision, waited)});
         };
         return gate;
     }

@@ -35,6 +35,10 @@ struct DeletionOptions {
     bool spelling = true;  ///< take deleted articles' words out of the spelling table
     /// Readable once the cancel flag is set (-1: none): ends a read of an idle stdin.
     int cancel_wake_fd = -1;
+    /// Rebuild the German compound table after deleting (compound_table.h):
+    /// a deleted article may take the last use of a compound or a part away.
+    /// Off for each shard of a stub, whose table is rebuilt over all shards.
+    bool compound_table = true;
 };
 
 struct DeletionStats {
@@ -45,6 +49,7 @@ struct DeletionStats {
     std::uint64_t malformed = 0;        ///< lines of keys_file that are not a key (each warned)
     std::uint64_t relabelled = 0;       ///< documents moved to another near-duplicate cluster
     std::uint64_t total_documents = 0;  ///< documents in the database afterwards
+    bool compound_table_rebuilt = false;
     bool interrupted = false;
     double seconds = 0;
 };

@@ -55,6 +55,11 @@ struct IndexOptions {
     /// A descriptor that becomes readable when run_index's cancel flag is set
     /// (-1: none); lets an interrupt end a read from an idle standard input.
     int cancel_wake_fd = -1;
+    /// Rebuild the German compound table after the run (compound_table.h).
+    /// run_sharded_index turns it off for each shard's run and builds the
+    /// table once over all shards, since a compound in one shard may split
+    /// into words that only another shard holds.
+    bool compound_table = true;
 };
 
 }  // namespace newsdex

@@ -21,6 +21,7 @@
 #include "article_preparation.h"
 #include "bounded_queue.h"
 #include "build_directory.h"
+#include "compound_table.h"
 #include "database_errors.h"
 #include "document_builder.h"
 #include "errors.h"
@@ -220,10 +221,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
 CommitGate::Options IndexRun::commit_gate_options() {
     CommitGate::Options gate;
     gate.on_give_up = [this](Xapian::rev revision, std::chrono::milliseconds waited) {
-        warn(Diagnostic{options_.db_path, "",
-                        "a search has held revision " + std::to_string(revision - 2) + " for " +
-                            std::to_string(waited.count() / 1000) +
-                            " s; writing on (that search will start again)"});
+        warn(Diagnostic{options_.db_path, "", gave_up_waiting_message(revision, waited)});
     };
     return gate;
 }
@@ -532,6 +530,9 @@ IndexStats IndexRun::run() {
             TextAnalyzer analyzer;
             CommitGate gate(options_.db_path, commit_gate_options());
             stats_.clusters = cluster_near_duplicates(*target, analyzer, gate);
+            if (options_.compound_table &&
+                (added_ + updated_ > 0 || !compound_table_current(*target)))
+                stats_.compounds = rebuild_compound_table(*target, analyzer, gate);
         }
         stats_.total_documents = target->get_doccount();
         target->close();

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "compound_table.h"
 #include "diagnostics.h"
 #include "index_options.h"
 #include "near_duplicate_clusters.h"
@@ -57,6 +58,7 @@ struct IndexStats {
     bool interrupted = false;
     std::uint64_t total_documents = 0;  ///< documents in the database afterwards
     ClusterStats clusters;              ///< the near-duplicate pass (not run when interrupted)
+    CompoundTableStats compounds;       ///< the German compound table (compound_table.h)
 
     std::uint64_t articles() const { return added + updated + unchanged; }
 };

@@ -102,6 +102,12 @@ std::string format_summary(const IndexStats& s) {
         out += "; languages:";
         for (const auto& [lang, n] : by_count) out += " " + lang + " " + group_thousands(n);
     }
+    if (s.compounds.compounds > 0) {
+        char took[32];
+        std::snprintf(took, sizeof took, " (%.1f s)", s.compounds.seconds);
+        out += "; German compounds: " + group_thousands(s.compounds.compounds) + " split under " +
+               group_thousands(s.compounds.parts) + " parts" + took;
+    }
     std::uint64_t passed = 0;
     for (const auto& [reason, n] : s.passed_over) passed += n;
     if (passed) {

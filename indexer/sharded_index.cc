@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "compound_table.h"
 #include "database_errors.h"
 #include "errors.h"
 #include "stub_database.h"
@@ -94,6 +95,7 @@ IndexStats run_sharded_index(const IndexOptions& options, const IndexCallbacks& 
         shard_options.db_path = shards[k].string();
         shard_options.shard_count = count;
         shard_options.shard_index = k;
+        shard_options.compound_table = false;  // built once over all shards, below
         IndexCallbacks shard_callbacks = callbacks;
         if (k > 0 && callbacks.on_warning)
             // Every run reads the same input: its warnings were the first run's.
@@ -122,6 +124,21 @@ IndexStats run_sharded_index(const IndexOptions& options, const IndexCallbacks& 
         if (stats.interrupted) {
             total.interrupted = true;
             break;
+        }
+    }
+    if (options.compound_table && !total.interrupted) {
+        std::vector<std::string> paths;
+        for (const fs::path& shard : shards) paths.push_back(shard.string());
+        CommitGate::Options gate;
+        gate.on_give_up = [&](Xapian::rev revision, std::chrono::milliseconds waited) {
+            if (callbacks.on_warning)
+                callbacks.on_warning(
+                    Diagnostic{options.db_path, "", gave_up_waiting_message(revision, waited)});
+        };
+        try {
+            total.compounds = update_compound_tables(paths, total.added + total.updated > 0, gate);
+        } catch (const Xapian::Error& e) {
+            throw_write_error(e, options.db_path);
         }
     }
     return total;
