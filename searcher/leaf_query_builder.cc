@@ -80,6 +80,9 @@ struct LeafQueryBuilder::Analyzed {
         std::vector<std::string> stems;
         Xapian::termpos position;
         std::uint32_t start, end;  ///< bytes of its surface form in the analysed text
+        /// schema::compound_part_key of its German stem when compounds are
+        /// looked up (set_compounds); else empty.
+        std::string compound_key;
     };
     struct Compound {
         std::string term;
@@ -114,6 +117,11 @@ LeafQueryBuilder::LeafQueryBuilder(TextAnalyzer& analyzer, std::vector<std::stri
       exact_form_weight_(exact_form_weight),
       notes_(notes) {}
 
+void LeafQueryBuilder::set_compounds(decltype(QueryOptions::compounds) compounds) {
+    if (std::find(langs_.begin(), langs_.end(), schema::kCompoundLanguage) != langs_.end())
+        compounds_ = std::move(compounds);
+}
+
 void LeafQueryBuilder::note(std::string text) {
     if (std::find(notes_.begin(), notes_.end(), text) == notes_.end())
         notes_.push_back(std::move(text));
@@ -125,7 +133,7 @@ LeafQueryBuilder::Analyzed LeafQueryBuilder::analyze(std::string_view text) {
     analyzer_.analyze(text, langs_.front(), [&](const Token& t) {
         if (!t.compound) {
             index_of.emplace(t.position, a.simple.size());
-            a.simple.push_back({t.term, {}, t.position, t.start, t.end});
+            a.simple.push_back({t.term, {}, t.position, t.start, t.end, {}});
             add_distinct(a.simple.back().stems, t.stem);
             return;
         }
@@ -141,6 +149,9 @@ LeafQueryBuilder::Analyzed LeafQueryBuilder::analyze(std::string_view text) {
     for (auto& s : a.simple) {
         if (s.stems.empty()) continue;
         if (!normalize_word(text.substr(s.start, s.end - s.start), word)) continue;
+        if (compounds_)
+            s.compound_key =
+                schema::compound_part_key(analyzer_.stem(word.folded, schema::kCompoundLanguage));
         for (const std::string& variant : written_variants(word.folded))
             for (const std::string& lang : langs_)
                 add_distinct(s.stems, std::string(analyzer_.stem(variant, lang)));
@@ -234,6 +245,29 @@ Xapian::Query LeafQueryBuilder::phrase(std::string_view text, const std::string&
     return phrase_query(analyze(text), prefix, hl);
 }
 
+/// `word` (a word's query) OR the SYNONYM of its stems and the compounds
+/// holding it (kWordOverCompoundWeight says how they rank), the compounds
+/// marked in snippets. `word` itself when none is listed. OR, not AND_MAYBE:
+/// with --lang, `word` also matches the exact form, which the SYNONYM may not.
+Xapian::Query LeafQueryBuilder::with_compounds(const Xapian::Query& word,
+                                               const std::string& stem_prefix,
+                                               const std::vector<std::string>& stems,
+                                               const std::string& compound_key,
+                                               HighlightTerms* hl) {
+    const std::vector<std::string> compounds = compounds_(compound_key);
+    if (compounds.empty()) return word;
+    std::vector<Xapian::Query> subs;
+    subs.reserve(stems.size() + compounds.size());
+    for (const auto& s : stems) subs.emplace_back(stem_prefix + s);
+    for (const auto& c : compounds) {
+        subs.emplace_back(c);
+        if (hl && c.size() > stem_prefix.size()) hl->stems.insert(c.substr(stem_prefix.size()));
+    }
+    return Xapian::Query(
+        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, subs.begin(), subs.end()),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, word, kWordOverCompoundWeight));
+}
+
 Xapian::Query LeafQueryBuilder::word_query(const Analyzed& a, const std::string& prefix,
                                            const std::string& stem_prefix, HighlightTerms* hl) {
     if (a.simple.empty()) return {};
@@ -243,7 +277,11 @@ Xapian::Query LeafQueryBuilder::word_query(const Analyzed& a, const std::string&
             hl->terms.insert(t.term);
             hl->stems.insert(t.stems.begin(), t.stems.end());
         }
-        return stemmed(prefix, stem_prefix, t.term, t.stems);
+        Xapian::Query q = stemmed(prefix, stem_prefix, t.term, t.stems);
+        // The all-text field only: the compound table lists "Z" terms.
+        if (prefix.empty() && !t.compound_key.empty())
+            q = with_compounds(q, stem_prefix, t.stems, t.compound_key, hl);
+        return q;
     }
     std::vector<Xapian::Query> alternatives;
     std::vector<std::string> terms = a.terms();

@@ -77,6 +77,10 @@ class LeafQueryBuilder {
     /// Adds `text` to the notes unless it is there already.
     void note(std::string text);
 
+    /// Where German words find the compounds holding them
+    /// (QueryOptions::compounds); kept only when German is a query language.
+    void set_compounds(decltype(QueryOptions::compounds) compounds);
+
   private:
     struct Analyzed;
 
@@ -88,6 +92,9 @@ class LeafQueryBuilder {
     Xapian::Query phrase_query(const Analyzed& a, const std::string& prefix, HighlightTerms* hl);
     /// Whether a query language that stems_clitics() changes `term`.
     bool clitics_stripped(const std::string& term);
+    Xapian::Query with_compounds(const Xapian::Query& word, const std::string& stem_prefix,
+                                 const std::vector<std::string>& stems,
+                                 const std::string& compound_key, HighlightTerms* hl);
     std::vector<std::string> forms_of(const std::string& term,
                                       const std::vector<std::string>& stems);
 
@@ -95,6 +102,7 @@ class LeafQueryBuilder {
     std::vector<std::string> langs_;
     bool narrowed_;
     decltype(QueryOptions::hyphenations) hyphenations_;
+    decltype(QueryOptions::compounds) compounds_;
     const Xapian::Database* forms_db_;
     double exact_form_weight_;
     std::vector<std::string>& notes_;

@@ -303,8 +303,10 @@ QueryPlan build_query(std::string_view query_text, const QueryOptions& options,
     // Each variant of the tree gets its own leaves: only the query as typed
     // reports notes.
     auto leaves_for = [&](std::vector<std::string>& notes) {
-        return LeafQueryBuilder(analyzer, langs, narrowed, options.hyphenations, options.forms,
+        LeafQueryBuilder leaves(analyzer, langs, narrowed, options.hyphenations, options.forms,
                                 options.exact_form_weight, notes);
+        leaves.set_compounds(options.compounds);
+        return leaves;
     };
 
     LeafQueryBuilder leaves = leaves_for(plan.notes);

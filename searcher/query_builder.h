@@ -48,6 +48,12 @@ struct QueryOptions {
     /// which says what it means; 0: stems only). Needs `forms` for the term
     /// statistics. A knob for newsdex-bench eval.
     double exact_form_weight = kExactFormWeight;
+    /// The German compounds holding a part (Searcher reads the compound
+    /// table, indexer/compound_table.h): for schema::compound_part_key of a
+    /// word's German stem, the compounds' stem terms ("Zkris" ->
+    /// "Zfluchtlingskris", "Zfinanzkris", ...). Asked only when German is
+    /// among the query's languages. Unset: words find only their own forms.
+    std::function<std::vector<std::string>(const std::string& part_key)> compounds;
 };
 
 /// Below this many articles with all the words, a query's ranking takes in

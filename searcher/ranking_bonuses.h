@@ -90,6 +90,12 @@ Xapian::Query with_exact_form_bonus(const Xapian::Query& stems, const std::strin
 /// --any, 0.2 best; 1 and above amount to "every word first", which ranks
 /// below --any: a long topic's words are not all equally needed.
 inline constexpr double kAllWordsBonus = 0.2;
+/// A German word also matches the compounds holding it (QueryOptions::compounds,
+/// LeafQueryBuilder) as one SYNONYM with its own stems, so the word and its
+/// compounds share one idf and the compound hits rank by BM25 among
+/// themselves; the word's own stems then add this times their weight, so an
+/// article with "Krise" outranks one with "Flüchtlingskrise" all else equal.
+inline constexpr double kWordOverCompoundWeight = 0.5;
 
 /// `query` AND_MAYBE the NEAR of the free words' unstemmed `terms` (see
 /// kProximitySlack); `query` itself when there are fewer than two distinct

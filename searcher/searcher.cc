@@ -419,6 +419,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         }
         return out;
     };
+    query_options.compounds = compound_lookup();
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {
@@ -680,6 +681,7 @@ std::optional<ShownArticle> Searcher::show(const std::string& collection, const 
         QueryOptions options;
         options.lang = lang;
         options.languages = with_stable_revision([&] { return languages(); });
+        options.compounds = compound_lookup();
         highlight = build_query(query, options, analyzer_).highlight;
     }
     SnippetSelector selector(analyzer_, highlight,
@@ -711,6 +713,16 @@ std::vector<std::string> Searcher::ids_like(const std::string& collection, const
         }
         return out;
     });
+}
+
+std::function<std::vector<std::string>(const std::string&)> Searcher::compound_lookup() {
+    return [this](const std::string& part_key) {
+        std::vector<std::string> out;
+        // Xapian merges the shards' tables (each holds its own compounds).
+        for (auto s = db_.synonyms_begin(part_key); s != db_.synonyms_end(part_key); ++s)
+            out.push_back(*s);
+        return out;
+    };
 }
 
 std::vector<std::string> Searcher::languages() {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -236,6 +237,9 @@ class Searcher {
     /// from the postings rather than a metadata entry, so replacements,
     /// deletions, merges and several --db stay exact.
     std::vector<std::string> languages();
+    /// QueryOptions::compounds over the compound table (Xapian's synonym
+    /// table, indexer/compound_table.h).
+    std::function<std::vector<std::string>(const std::string&)> compound_lookup();
 
     const Xapian::Database& database() const { return db_; }
 
