@@ -60,6 +60,10 @@ inline constexpr std::string_view kCompoundLanguage = "de";
 /// are the stem terms of the compounds holding the part ("Zkris" ->
 /// "Zfluchtlingskris", "Zfinanzkris", ...). The indexer writes these keys,
 /// the searcher looks a German query word's stem up by the same rule.
+/// Metadata key: the revision at which the compound table was written (set
+/// whenever the database has German articles, even if nothing splits). The
+/// searcher reads its absence as "indexed before version 7".
+inline constexpr const char* kMetadataCompoundTableRevision = "newsdex.compounds.revision";
 inline std::string compound_part_key(std::string_view german_stem) {
     std::string key(kPrefixStem);
     key += german_stem;

@@ -98,14 +98,17 @@ CompoundTable build_compound_table(const Xapian::Database& db, TextAnalyzer& ana
 void write_compound_table(Xapian::WritableDatabase& db, const CompoundTable& table,
                           CommitGate& gate) {
     std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());
-    if (old_keys.empty() && table.compounds_of.empty()) return;
+    // No German articles (no table computed) and no table to clear: nothing
+    // to write, so an English database never commits for it.
+    if (old_keys.empty() && !table.stats.rebuilt) return;
     gate.change(db, [&] {
         // newsdex owns the whole synonym table: nothing else writes it.
         for (const std::string& key : old_keys) db.clear_synonyms(key);
         for (const auto& [key, compounds] : table.compounds_of)
             for (const std::string& compound : compounds)
                 if (db.term_exists(compound)) db.add_synonym(key, compound);
-        db.set_metadata(kCompoundTableRevisionKey, std::to_string(db.get_revision() + 1));
+        db.set_metadata(schema::kMetadataCompoundTableRevision,
+                        std::to_string(db.get_revision() + 1));
         db.commit();
     });
 }
@@ -121,7 +124,8 @@ CompoundTableStats rebuild_compound_table(Xapian::WritableDatabase& db, TextAnal
 }
 
 bool compound_table_current(const Xapian::Database& db) {
-    return db.get_metadata(kCompoundTableRevisionKey) == std::to_string(db.get_revision());
+    return db.get_metadata(schema::kMetadataCompoundTableRevision) ==
+           std::to_string(db.get_revision());
 }
 
 CompoundTableStats update_compound_tables(const std::vector<std::string>& shard_paths, bool changed,

@@ -58,7 +58,8 @@ CompoundTable build_compound_table(const Xapian::Database& db, TextAnalyzer& ana
 
 /// Replaces `db`'s synonym table by the entries of `table` whose compound
 /// stem `db` holds, marks the table current and commits, through `gate`.
-/// Nothing is written when both the table and the old one are empty.
+/// Nothing is written when there is no German (nothing was computed) and no
+/// old table to clear.
 void write_compound_table(Xapian::WritableDatabase& db, const CompoundTable& table,
                           CommitGate& gate);
 
@@ -75,8 +76,5 @@ bool compound_table_current(const Xapian::Database& db);
 /// commit gate. Skipped when `changed` is false and every shard is current.
 CompoundTableStats update_compound_tables(const std::vector<std::string>& shard_paths, bool changed,
                                           const CommitGate::Options& gate_options);
-
-/// The metadata key holding the revision at which the table was written.
-inline constexpr const char* kCompoundTableRevisionKey = "newsdex.compounds.revision";
 
 }  // namespace newsdex

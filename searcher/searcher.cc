@@ -419,7 +419,12 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         }
         return out;
     };
-    query_options.compounds = compound_lookup();
+    bool compounds_asked = false;  // a German word looked its compounds up
+    query_options.compounds = [&compounds_asked,
+                               lookup = compound_lookup()](const std::string& part_key) {
+        compounds_asked = true;
+        return lookup(part_key);
+    };
     QueryPlan plan = build_query(request.query, query_options, analyzer_);
     result.notes = plan.notes;
     if (request.date) {
@@ -610,6 +615,14 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         result.notes.push_back(
             "did you mean: remote shards serve no spelling data, so "
             "suggestions come from the local shards only");
+    if (compounds_asked && remote)
+        result.notes.push_back(
+            "German compounds: remote shards serve no compound table, so a German word "
+            "finds the compounds the local shards list");
+    else if (compounds_asked && db_.get_metadata(schema::kMetadataCompoundTableRevision).empty())
+        result.notes.push_back(
+            "German compounds: this database has no compound table (indexed before analysis "
+            "version 7); a German word finds its compounds after the next indexing run");
 
     auto took = [&] {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

@@ -119,6 +119,25 @@ TEST_F(GermanCompoundsCli, PhrasesAndEnglishWordsAreUnchanged) {
     EXPECT_EQ(d["estimated_total"].GetUint64(), 1u) << r.out;
 }
 
+TEST_F(GermanCompoundsCli, ADatabaseWithoutTheTableSaysSo) {
+    // As a database indexed before analysis version 7: no table, no mark.
+    const std::string old = (tmp / "old").string();
+    fs::copy(db(), old, fs::copy_options::recursive);
+    {
+        Xapian::WritableDatabase w(old, Xapian::DB_OPEN);
+        std::vector<std::string> keys(w.synonym_keys_begin(), w.synonym_keys_end());
+        for (const auto& key : keys) w.clear_synonyms(key);
+        w.set_metadata("newsdex.compounds.revision", "");
+        w.commit();
+    }
+    auto r = run_command(tool_path("newsdex-search"), {"--db", old, "Krise"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE((r.out + r.err).find("no compound table"), std::string::npos) << r.out << r.err;
+    // The current database says nothing of the kind.
+    r = run_command(tool_path("newsdex-search"), {"--db", db(), "Krise"});
+    EXPECT_EQ((r.out + r.err).find("compound table"), std::string::npos) << r.out << r.err;
+}
+
 /// de_10kGNAD indexed with no flags, once for the suite.
 class GermanCompoundsShared : public ::testing::Test {
   protected:
