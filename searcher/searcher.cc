@@ -615,11 +615,11 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         result.notes.push_back(
             "did you mean: remote shards serve no spelling data, so "
             "suggestions come from the local shards only");
-    if (compounds_asked && remote)
-        result.notes.push_back(
-            "German compounds: remote shards serve no compound table, so a German word "
-            "finds the compounds the local shards list");
-    else if (compounds_asked && db_.get_metadata(schema::kMetadataCompoundTableRevision).empty())
+    // Remote shards (xapian-tcpsrv) serve no synonym table: there a German
+    // word finds the compounds the local shards list (README, shards).
+    if (compounds_asked && !remote &&
+        db_.get_metadata(schema::kMetadataCompoundTableRevision).empty() &&
+        db_.synonym_keys_begin() == db_.synonym_keys_end())
         result.notes.push_back(
             "German compounds: this database has no compound table (indexed before analysis "
             "version 7); a German word finds its compounds after the next indexing run");
