@@ -3,26 +3,18 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <filesystem>
-#include <map>
-#include <set>
-#include <unordered_map>
 
 #include "article_lookup.h"
 #include "article_view.h"
 #include "database_errors.h"
 #include "errors.h"
-#include "near_duplicate.h"
+#include "hit_assembly.h"
 #include "query_builder.h"
 #include "schema.h"
-#include "sentence_splitter.h"
 #include "snippet_selector.h"
 #include "spelling_suggestion.h"
 #include "stored_fields.h"
 #include "terms.h"
-#include "utf8.h"
-
-namespace fs = std::filesystem;
 
 namespace newsdex {
 
@@ -46,64 +38,6 @@ class OldestFirstKey : public Xapian::KeyMaker {
     }
 };
 
-/// Counts a facet over the match set: the values of a slot (several per
-/// document when joined by schema::kListSeparator, as topics are), or the year
-/// of the date slot.
-class FacetCountSpy : public Xapian::MatchSpy {
-  public:
-    enum class Kind { Values, YearOfDate, MonthOfDate };
-    FacetCountSpy(Xapian::valueno slot, Kind kind) : slot_(slot), kind_(kind) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        count(doc.get_value(slot_), 1);
-    }
-
-    /// The counts of Xapian's ValueCountMatchSpy on the same slot, which
-    /// remote shards can run (each distinct slot value with its documents):
-    /// the same totals as this spy run on every document.
-    void add_counts(const Xapian::ValueCountMatchSpy& values) {
-        for (auto v = values.values_begin(); v != values.values_end(); ++v)
-            count(*v, v.get_termfreq());
-    }
-
-    std::vector<FacetValue> top(std::size_t n) const {
-        std::vector<FacetValue> out;
-        out.reserve(counts_.size());
-        for (const auto& [value, count] : counts_) out.push_back({value, count});
-        std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (out.size() > n) out.resize(n);
-        return out;
-    }
-
-    Xapian::valueno slot() const { return slot_; }
-
-  private:
-    /// `documents` documents hold the slot value `v`.
-    void count(const std::string& v, std::uint64_t documents) {
-        if (v.empty()) return;
-        if (kind_ != Kind::Values) {
-            // "YYYY" or "YYYY-MM" of the UTC date.
-            counts_[format_date(static_cast<std::int64_t>(Xapian::sortable_unserialise(v)))
-                        .substr(0, kind_ == Kind::YearOfDate ? 4 : 7)] += documents;
-            return;
-        }
-        std::string_view rest(v);
-        while (!rest.empty()) {
-            auto sep = rest.find(schema::kListSeparator);
-            std::string_view item = rest.substr(0, sep);
-            if (!item.empty()) counts_[std::string(item)] += documents;
-            if (sep == std::string_view::npos) break;
-            rest.remove_prefix(sep + 1);
-        }
-    }
-
-    Xapian::valueno slot_;
-    Kind kind_;
-    std::unordered_map<std::string, std::uint64_t> counts_;
-};
-
 /// Accepts every document, and throws SearchTimeout from inside Xapian's
 /// match loop once the deadline has passed. Reading the clock costs ~20 ns;
 /// doing it every 256 candidates keeps the cost out of the profile.
@@ -121,56 +55,6 @@ class DeadlineDecider : public Xapian::MatchDecider {
     mutable std::uint32_t calls_ = 0;
 };
 
-using FacetSpec = std::pair<Xapian::valueno, FacetCountSpy::Kind>;
-
-/// What each of kFacetNames counts, in the same order (the names have one
-/// home, searcher.h, shared with newsdex-serve).
-constexpr FacetSpec kFacetSpecs[] = {
-    {schema::kSlotSource, FacetCountSpy::Kind::Values},
-    {schema::kSlotDate, FacetCountSpy::Kind::YearOfDate},
-    {schema::kSlotDate, FacetCountSpy::Kind::MonthOfDate},
-    {schema::kSlotTopics, FacetCountSpy::Kind::Values},
-    {schema::kSlotLang, FacetCountSpy::Kind::Values},
-    {schema::kSlotCollection, FacetCountSpy::Kind::Values},
-    {schema::kSlotPlaces, FacetCountSpy::Kind::Values},
-    {schema::kSlotPeople, FacetCountSpy::Kind::Values},
-    {schema::kSlotOrgs, FacetCountSpy::Kind::Values},
-    {schema::kSlotExchanges, FacetCountSpy::Kind::Values},
-};
-static_assert(std::size(kFacetSpecs) == std::size(kFacetNames));
-
-/// The slot and kind of a facet name; nullptr when it is not one.
-const FacetSpec* facet_spec(std::string_view name) {
-    auto it = std::find(std::begin(kFacetNames), std::end(kFacetNames), name);
-    if (it == std::end(kFacetNames)) return nullptr;
-    return &kFacetSpecs[it - std::begin(kFacetNames)];
-}
-
-std::unique_ptr<FacetCountSpy> make_facet_spy(const std::string& name) {
-    const FacetSpec* spec = facet_spec(name);
-    if (!spec) throw UsageError("unknown facet '" + name + "' (" + facet_name_list() + ")");
-    return std::make_unique<FacetCountSpy>(spec->first, spec->second);
-}
-
-std::uint64_t directory_size(const fs::path& dir) {
-    std::uint64_t total = 0;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    }
-    return total;
-}
-
-RenderedSnippet whole_text_marked(SnippetSelector& selector, std::string_view text) {
-    if (text.empty()) return {};
-    Fragment all;
-    all.start = 0;
-    all.end = static_cast<std::uint32_t>(text.size());
-    all.matches = selector.find_matches(text);
-    return render_snippet(text, {all});
-}
-
 void check_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
     if (deadline && std::chrono::steady_clock::now() > *deadline)
         throw SearchTimeout("the search took longer than its time limit");
@@ -183,55 +67,6 @@ std::optional<SortOrder> parse_sort_order(std::string_view name) {
     if (name == "newest") return SortOrder::Newest;
     if (name == "oldest") return SortOrder::Oldest;
     return std::nullopt;
-}
-
-bool is_facet_name(std::string_view name) { return facet_spec(name) != nullptr; }
-
-std::string facet_name_list() {
-    std::string out;
-    for (std::string_view name : kFacetNames) {
-        if (!out.empty()) out += ", ";
-        out += name;
-    }
-    return out;
-}
-
-std::string title_from_body(std::string_view body, std::size_t max_chars) {
-    // Only the opening is needed: a sentence longer than this is cut anyway.
-    std::string_view opening = body.substr(0, floor_code_point_boundary(body, 8 * max_chars));
-    std::vector<SentenceSpan> sentences = split_sentences(opening);
-    if (sentences.empty()) return {};
-    std::string_view first =
-        opening.substr(sentences[0].start, sentences[0].end - sentences[0].start);
-    // Whitespace runs (hard-wrapped lines) become one space.
-    std::string out;
-    std::size_t chars = 0, last_space = std::string::npos;
-    bool cut = false, in_space = false;
-    for (std::size_t i = 0; i < first.size();) {
-        const std::size_t start = i;
-        const UChar32 c = next_code_point(first, i);
-        if (is_unicode_space(c)) {
-            if (!in_space) {
-                last_space = out.size();
-                out += ' ';
-                ++chars;
-            }
-            in_space = true;
-        } else {
-            in_space = false;
-            out.append(first, start, i - start);
-            ++chars;
-        }
-        if (chars >= max_chars && i < first.size()) {
-            cut = true;
-            break;
-        }
-    }
-    if (cut) {
-        if (last_space != std::string::npos && last_space > out.size() / 2) out.resize(last_space);
-        out += "\xE2\x80\xA6";  // …
-    }
-    return out;
 }
 
 bool Searcher::oldest_first_slot_complete() const {
@@ -364,30 +199,6 @@ SearchResult Searcher::search(const SearchRequest& request, HitSink& sink) {
         std::uint64_t passed_ = 0;
     } counting(sink);
     return with_stable_revision([&] { return search_once(request, &counting, counting.passed()); });
-}
-
-void Searcher::find_similar(const Xapian::Document& doc, Hit& hit) {
-    const std::string cluster = doc.get_value(schema::kSlotCluster);
-    if (cluster.empty()) return;
-    const std::string term = near_duplicate::cluster_term(cluster);
-    if (db_.get_termfreq(term) < 2) return;  // a singleton has no membership term
-    const std::string own = doc.get_value(schema::kSlotIdentity);
-    std::set<std::string> seen{own};
-    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
-        if (*p == doc.get_docid()) continue;
-        Xapian::Document member = db_.get_document(*p);
-        if (member.get_value(schema::kSlotCluster) != cluster) continue;  // a hash collision
-        std::string identity = member.get_value(schema::kSlotIdentity);
-        if (!seen.insert(identity).second) continue;  // the same article in another database
-        ++hit.similar_total;
-        if (hit.similar.size() >= kMaxSimilarListed) continue;
-        if (auto split = split_unique_term(identity)) {
-            hit.similar.push_back({std::move(split->first), std::move(split->second)});
-        } else {
-            Article a = decode_stored_fields(member.get_data());
-            hit.similar.push_back({std::move(a.collection), std::move(a.id)});
-        }
-    }
 }
 
 SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
@@ -640,36 +451,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     for (Xapian::doccount index = first - fetch_from; index < page_end; ++index) {
         Xapian::MSetIterator it = mset[index];
         check_deadline(request.deadline);
-        Article stored = decode_stored_fields(it.get_document().get_data());
-        // Each article is matched in its own language: a German article's
-        // snippet marks its German stems (the query holds every language's).
-        SnippetSelector selector(analyzer_, plan.highlight, stored.lang);
-        Hit hit;
-        hit.rank = it.get_rank() + 1;  // get_rank counts from the first match, not the page
-        hit.score = it.get_weight();
-        hit.collection = std::move(stored.collection);
-        hit.id = std::move(stored.id);
-        hit.source = std::move(stored.source);
-        hit.url = std::move(stored.url);
-        hit.lang = std::move(stored.lang);
-        hit.topics = std::move(stored.topics);
-        hit.authors = std::move(stored.authors);
-        hit.places = std::move(stored.places);
-        hit.date = stored.date;
-        if (stored.title.find_first_not_of(" \t\r\n") == std::string::npos) {
-            stored.title = title_from_body(stored.body);
-            hit.title_from_body = !stored.title.empty();
-        }
-        if (request.snippets) {
-            hit.title_marked = whole_text_marked(selector, stored.title);
-            hit.snippet =
-                render_snippet(stored.body, selector.select(stored.body, request.snippet));
-        } else {
-            hit.title_marked.text = stored.title;
-            hit.title_marked.html = html_escape(stored.title);
-        }
-        hit.title = std::move(stored.title);
-        find_similar(it.get_document(), hit);
+        Hit hit = assemble_hit(it, db_, analyzer_, plan.highlight, request);
         if (sink)
             sink->hit(hit);
         else
@@ -748,48 +530,8 @@ std::vector<std::string> Searcher::languages() {
 
 DatabaseInfo Searcher::info() {
     // Walking every term of a large database takes long: pinned like a search.
-    return with_stable_revision([&] { return info_once(); });
-}
-
-DatabaseInfo Searcher::info_once() {
-    DatabaseInfo info;
-    info.paths = shards_.paths();
-    {
-        info.articles = db_.get_doccount();
-        info.total_words = db_.get_total_length();
-        for (const auto& p : shards_.local_paths()) info.size_bytes += directory_size(p);
-        // Searchable words are the unprefixed terms. Prefixed terms start
-        // with a capital letter (schema.h), a contiguous byte range: jump it.
-        for (auto t = db_.allterms_begin(); t != db_.allterms_end();) {
-            const std::string term = *t;
-            if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
-                t.skip_to("[");
-                continue;
-            }
-            ++info.distinct_words;
-            ++t;
-        }
-        std::string lo = db_.get_value_lower_bound(schema::kSlotDate);
-        std::string hi = db_.get_value_upper_bound(schema::kSlotDate);
-        if (!lo.empty())
-            info.first_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(lo));
-        if (!hi.empty())
-            info.last_date = static_cast<std::int64_t>(Xapian::sortable_unserialise(hi));
-        for (auto [name, slot] :
-             {std::pair<const char*, Xapian::valueno>{"collection", schema::kSlotCollection},
-              {"source", schema::kSlotSource},
-              {"lang", schema::kSlotLang}}) {
-            std::map<std::string, std::uint64_t> counts;
-            for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v)
-                ++counts[*v];
-            std::vector<FacetValue> values;
-            for (auto& [value, count] : counts) values.push_back({value, count});
-            std::sort(values.begin(), values.end(),
-                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-            info.breakdowns.emplace_back(name, std::move(values));
-        }
-    }
-    return info;
+    return with_stable_revision(
+        [&] { return read_database_info(db_, shards_.paths(), shards_.local_paths()); });
 }
 
 }  // namespace newsdex

@@ -17,7 +17,9 @@
 
 #include "analysis/text_analyzer.h"
 #include "article.h"
+#include "database_info.h"
 #include "date_range.h"
+#include "facets.h"
 #include "ranking_bonuses.h"
 #include "revision_pin.h"
 #include "shard_set.h"
@@ -29,14 +31,6 @@ enum class SortOrder { Relevance, Newest, Oldest };
 
 /// "relevance", "newest" or "oldest"; nullopt for anything else.
 std::optional<SortOrder> parse_sort_order(std::string_view name);
-
-/// The facets a search can count (SearchRequest::facets): value slots, and
-/// the year or month of the date.
-inline constexpr std::string_view kFacetNames[] = {
-    "source", "year", "month", "topic", "lang", "collection", "place", "people", "org", "exchange"};
-bool is_facet_name(std::string_view name);
-/// kFacetNames as "source, year, …" for messages.
-std::string facet_name_list();
 
 /// BM25 defaults, tuned on the TIME collection (see bench/RESULTS.md).
 inline constexpr double kDefaultBm25K1 = 2.0;
@@ -123,21 +117,9 @@ struct Hit {
     std::vector<SimilarArticle> similar;
     std::uint64_t similar_total = 0;
     /// The article has no title: `title` is the opening sentence of the body
-    /// (cut to kMaxFallbackTitleChars), so a list of hits never reads
+    /// (cut to kMaxFallbackTitleChars, hit_assembly.h), so a list of hits never reads
     /// "(untitled)" where the text says what the article is.
     bool title_from_body = false;
-};
-
-/// Longest title taken from a body's first sentence, in characters.
-inline constexpr std::size_t kMaxFallbackTitleChars = 100;
-
-/// The opening sentence of `body`, cut at a word boundary to at most
-/// `max_chars` characters with "…" when cut; "" for an empty body.
-std::string title_from_body(std::string_view body, std::size_t max_chars = kMaxFallbackTitleChars);
-
-struct FacetValue {
-    std::string value;
-    std::uint64_t count = 0;
 };
 
 struct SearchResult {
@@ -174,17 +156,6 @@ struct ShownArticle {
     std::vector<std::string> paragraphs;             ///< the body's paragraphs (body_paragraphs)
     RenderedSnippet title_marked;                    ///< title with the query's matches
     std::vector<RenderedSnippet> paragraphs_marked;  ///< each paragraph with them
-};
-
-struct DatabaseInfo {
-    std::vector<std::string> paths;
-    std::uint64_t articles = 0;
-    std::uint64_t distinct_words = 0;  ///< unprefixed (searchable word) terms
-    std::uint64_t total_words = 0;     ///< sum of document lengths
-    std::uint64_t size_bytes = 0;
-    std::optional<std::int64_t> first_date, last_date;
-    std::vector<std::pair<std::string, std::vector<FacetValue>>>
-        breakdowns;  ///< collection, source, lang
 };
 
 class Searcher {
@@ -255,9 +226,7 @@ class Searcher {
     /// Pins each database, then opens or reopens it at its newest revision.
     std::vector<RevisionPin> pin_newest_revisions();
     bool oldest_first_slot_complete() const;
-    void find_similar(const Xapian::Document& doc, Hit& hit);
     SearchResult search_once(const SearchRequest& request, HitSink* sink, std::uint64_t skip);
-    DatabaseInfo info_once();
 
     ShardSet shards_;
     Xapian::Database db_;
