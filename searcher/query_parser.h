@@ -28,6 +28,8 @@
 #include <string_view>
 #include <vector>
 
+#include "query_fields.h"
+
 namespace newsdex {
 
 /// Parentheses nested deeper than this are ignored (as punctuation).
@@ -73,11 +75,6 @@ struct ParsedQuery {
     QueryNode root;
     std::vector<std::string> notes;
 };
-
-/// The fields the language knows. Anything else before a colon is plain text.
-bool is_query_field(std::string_view name);
-/// Fields that are boolean filters (source:, topic:, lang:, collection:, id:, date:).
-bool is_filter_field(std::string_view name);
 
 /// Parses any bytes (sanitized to UTF-8 first). Never throws for any input.
 ParsedQuery parse_query(std::string_view text);
