@@ -184,10 +184,11 @@ std::string format_index_text(const IndexBenchResult& r, const IndexBenchOptions
                       "peak RSS MiB", "database MiB", "bytes/article"});
     const double articles = static_cast<double>(r.stats.articles());
     totals.add({group_thousands(r.stats.articles()), group_thousands(r.stats.files),
-                fixed(r.input_bytes / 1e6, 1), fixed(r.full_s, 2), fixed(r.articles_per_s(), 0),
-                fixed(r.mb_per_s(), 2), fixed(r.peak_rss_kib / 1024.0, 1),
-                fixed(r.db_bytes / 1048576.0, 1),
-                fixed(articles > 0 ? r.db_bytes / articles : 0, 0)});
+                fixed(static_cast<double>(r.input_bytes) / 1e6, 1), fixed(r.full_s, 2),
+                fixed(r.articles_per_s(), 0), fixed(r.mb_per_s(), 2),
+                fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1),
+                fixed(static_cast<double>(r.db_bytes) / 1048576.0, 1),
+                fixed(articles > 0 ? static_cast<double>(r.db_bytes) / articles : 0, 0)});
     out += totals.render();
     out += '\n';
 

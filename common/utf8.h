@@ -21,7 +21,12 @@ inline UChar32 next_code_point(std::string_view s, std::size_t& i) {
     }
     auto idx = static_cast<std::int32_t>(i);
     UChar32 c;
+    // ICU's macro narrows an int to uint8_t inside (exactly: the value is a
+    // byte); -Wconversion cannot see that.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
     U8_NEXT(s.data(), idx, static_cast<std::int32_t>(s.size()), c);
+#pragma GCC diagnostic pop
     i = static_cast<std::size_t>(idx);
     return c < 0 ? 0xFFFD : c;
 }

@@ -107,7 +107,7 @@ class Pass {
 
     ClusterStats run() {
         const std::string mark = db_.get_metadata(kClusterWatermarkKey);
-        const Xapian::docid watermark = mark.empty() ? 0 : std::stoul(mark);
+        const auto watermark = static_cast<Xapian::docid>(mark.empty() ? 0 : std::stoul(mark));
         const Xapian::docid last = db_.get_lastdocid();
         if (last <= watermark) return stats_;
         stats_.examined = last - watermark;  // an upper bound: ids of replaced articles are reused

@@ -222,7 +222,8 @@ FreeWordQuery LeafQueryBuilder::free_word(std::string_view text, HighlightTerms*
         for (auto& parts : hyphenations_(t.term)) {
             if (parts.size() < 2 || ++used > kMaxHyphenationSplits) break;
             w.query =
-                Xapian::Query(Xapian::Query::OP_OR, w.query, phrase_of(parts, "", parts.size()));
+                Xapian::Query(Xapian::Query::OP_OR, w.query,
+                              phrase_of(parts, "", static_cast<Xapian::termcount>(parts.size())));
             if (hl) hl->phrases.push_back(std::move(parts));
         }
     }
@@ -285,7 +286,8 @@ Xapian::Query LeafQueryBuilder::word_query(const Analyzed& a, const std::string&
     }
     std::vector<Xapian::Query> alternatives;
     std::vector<std::string> terms = a.terms();
-    alternatives.push_back(phrase_of(terms, prefix, terms.size() + a.gaps()));
+    alternatives.push_back(
+        phrase_of(terms, prefix, static_cast<Xapian::termcount>(terms.size()) + a.gaps()));
     if (hl) hl->phrases.push_back(terms);
     for (const auto& c : a.compounds) {
         if (hl) hl->terms.insert(c.term);
@@ -298,7 +300,8 @@ Xapian::Query LeafQueryBuilder::word_query(const Analyzed& a, const std::string&
         std::vector<std::string> variant(terms.begin(), terms.begin() + c.first);
         variant.push_back(c.term);
         variant.insert(variant.end(), terms.begin() + c.first + c.count, terms.end());
-        alternatives.push_back(phrase_of(variant, prefix, variant.size() + a.gaps()));
+        alternatives.push_back(
+            phrase_of(variant, prefix, static_cast<Xapian::termcount>(variant.size()) + a.gaps()));
         if (hl) hl->phrases.push_back(variant);
     }
     return combine(Xapian::Query::OP_OR, alternatives);
@@ -338,7 +341,8 @@ Xapian::Query LeafQueryBuilder::phrase_query(const Analyzed& a, const std::strin
     }
     std::vector<Xapian::Query> alternatives;
     for (const auto& v : variants) {
-        alternatives.push_back(phrase_of(v, prefix, v.size() + a.gaps()));
+        alternatives.push_back(
+            phrase_of(v, prefix, static_cast<Xapian::termcount>(v.size()) + a.gaps()));
         if (hl) hl->phrases.push_back(v);
     }
     return combine(Xapian::Query::OP_OR, alternatives);

@@ -30,7 +30,7 @@ inline Xapian::Query phrase_of(const std::vector<std::string>& terms, const std:
     subs.reserve(terms.size());
     for (const auto& t : terms) subs.emplace_back(prefix + t);
     return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(),
-                         std::max<Xapian::termcount>(window, terms.size()));
+                         std::max(window, static_cast<Xapian::termcount>(terms.size())));
 }
 
 }  // namespace newsdex

@@ -2,27 +2,27 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <array>
+
+#include "utf8.h"
 
 namespace newsdex {
 
 std::string guess_language_by_script(std::string_view text) {
     // Enough letters to tell, cheap per article.
-    std::size_t length = std::min(text.size(), kLanguageGuessSampleBytes);
+    const std::string_view sample =
+        text.substr(0, std::min(text.size(), kLanguageGuessSampleBytes));
     enum { kLatin, kKana, kHan, kHangul, kArabic, kGreek, kHebrew, kThai, kOther, kCount };
     std::array<std::size_t, kCount> counts{};
     std::size_t letters = 0;
-    for (std::size_t i = 0; i < length;) {
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
+    for (std::size_t i = 0; i < sample.size();) {
+        const UChar32 c = next_code_point(sample, i);  // U+FFFD for a bad byte: not a letter
         if (c < 0x80) {
             if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts[kLatin], ++letters;
             continue;
         }
-        if (c < 0 || !u_isalpha(c)) continue;
+        if (!u_isalpha(c)) continue;
         ++letters;
         UErrorCode status = U_ZERO_ERROR;
         switch (uscript_getScript(c, &status)) {

@@ -76,7 +76,8 @@ Score score(const std::vector<std::string_view>& lines, CsvDialect d) {
             s.fields = fields;
         }
     }
-    s.consistency = lines.empty() ? 0 : static_cast<double>(best) / lines.size();
+    s.consistency =
+        lines.empty() ? 0 : static_cast<double>(best) / static_cast<double>(lines.size());
     return s;
 }
 

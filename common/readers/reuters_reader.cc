@@ -76,8 +76,8 @@ class ReutersParser {
         if (auto date = find_element(body_part, "DATE")) {
             // Some dates carry wire routing codes after control characters
             // ("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM"); they are not part of the date.
-            std::string text = decode_sgml_entities(date->content);
-            std::string_view value = trim(text);
+            std::string date_text = decode_sgml_entities(date->content);
+            std::string_view value = trim(date_text);
             for (std::size_t i = 0; i < value.size(); ++i) {
                 if (static_cast<unsigned char>(value[i]) < 0x20 && value[i] != ' ') {
                     value = trim(value.substr(0, i));

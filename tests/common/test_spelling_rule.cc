@@ -46,7 +46,7 @@ TEST_P(SpellingRule, AcceptsOnlyWords) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, SpellingRule, ::testing::ValuesIn(kRuleRows),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 /// Words typed by a user or written by a reporter, around every boundary of
 /// the rule.

@@ -171,7 +171,7 @@ TEST_P(NumericOption, OutOfRangeIsAUsageErrorNamingTheRange) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, NumericOption, ::testing::ValuesIn(kRows),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 /// A database that cannot be used is named once, in the user's terms: no
 /// Xapian exception names or backend messages, no blank line first, exit 3.

@@ -368,7 +368,7 @@ TEST_P(AllReaders, OneMegabyteLine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(BadInput, AllReaders, ::testing::ValuesIn(kits()),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& p) { return p.param.name; });
 
 // A format added to the reader registry must come with its kit here.
 TEST(BadInput, AKitForEveryRegisteredFormat) {

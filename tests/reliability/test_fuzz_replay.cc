@@ -101,7 +101,7 @@ TEST(FuzzReplay, ReaderOnEveryFixtureWithEveryFormatAndChunkSize) {
         for (std::uint8_t format : formats) {
             for (unsigned chunk : {1u, 7u, 256u}) {
                 // Each of the format's extensions (.csv and .tsv), and CSV with ';' and '\''.
-                for (std::uint8_t flags : {0x00, 0x1C})
+                for (std::uint8_t flags : {std::uint8_t{0x00}, std::uint8_t{0x1C}})
                     EXPECT_EQ(run(&fuzz::reader_one_input,
                                   fuzz::encode_reader_input(format, flags, chunk, bytes)),
                               0);
@@ -148,7 +148,7 @@ TEST(FuzzReplay, SnippetsOfTheSampleCorpusForEverySeedQuery) {
     for (const fs::path& file : texts) {
         std::string text = slurp(file);
         for (const auto& q : queries)
-            for (unsigned char options : {0x00, 0x07, 0x3F, 0xC1})
+            for (unsigned options : {0x00u, 0x07u, 0x3Fu, 0xC1u})
                 EXPECT_EQ(
                     run(&fuzz::snippet_one_input, static_cast<char>(options) + q + '\0' + text), 0);
     }

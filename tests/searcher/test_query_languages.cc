@@ -124,7 +124,7 @@ const LanguageCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QueryLanguages, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(QueryLanguagesDb, LanguagesComeFromTheArticles) {
     EXPECT_EQ(fixture().searcher->languages(),

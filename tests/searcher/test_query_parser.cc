@@ -171,7 +171,7 @@ const ParseCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, ParseTest, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // Leaves carry byte offsets into the sanitized text, for "did you mean".
 TEST(QueryParserOffsets, LeavesPointAtTheirText) {
@@ -238,7 +238,7 @@ INSTANTIATE_TEST_SUITE_P(
                       HostileCase{"ten_thousand_quotes", std::string(10001, '"')},
                       HostileCase{"ten_thousand_near", repeated("a NEAR ", 10000) + "b"},
                       HostileCase{"ten_thousand_minus_groups", repeated("-(a ", 10000)}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 // --- date: values ------------------------------------------------------------
 
@@ -293,7 +293,7 @@ const DateCase kDateCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, DateRangeTest, ::testing::ValuesIn(kDateCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace
 }  // namespace newsdex

@@ -264,7 +264,7 @@ const SemanticsCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QuerySemantics, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- relaxed fallback --------------------------------------------------------
 
@@ -538,7 +538,7 @@ const NoteCase kNoteCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QueryNotes, ::testing::ValuesIn(kNoteCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- hostile input: returns quickly, never crashes -------------------------------
 
@@ -633,7 +633,7 @@ INSTANTIATE_TEST_SUITE_P(
         HostileCase{"long_hyphenated_word", repeated("cease-", 5000).append("fire"), "", ""},
         HostileCase{"long_wildcard", repeated("x", 10000) + "*",
                     "wildcard prefix too long: ignored", ""}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 // --- highlight terms --------------------------------------------------------------
 
@@ -681,7 +681,7 @@ const HighlightCase kHighlightCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QueryHighlight, ::testing::ValuesIn(kHighlightCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // NEAR stems like free words do (issue 11 item 5: "cocoa NEAR/100000 prices" found
 // fewer articles than "cocoa prices"): with the database at hand, each operand
@@ -734,7 +734,7 @@ const SpellingCase kSpellingCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Query, QuerySpelling, ::testing::ValuesIn(kSpellingCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- the real seed articles ---------------------------------------------------------
 

@@ -87,7 +87,7 @@ class SentenceSplitter : public ::testing::TestWithParam<Row> {};
 TEST_P(SentenceSplitter, Splits) { EXPECT_EQ(show(GetParam().text), GetParam().expected); }
 
 INSTANTIATE_TEST_SUITE_P(Rows, SentenceSplitter, ::testing::ValuesIn(kRows),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(SentenceSplitterSpans, LengthCountsCodePointsAndCollapsesWhitespace) {
     // "Ça  va." is 6 visible characters: the double space counts once.

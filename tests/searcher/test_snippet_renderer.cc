@@ -114,7 +114,7 @@ const RenderCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(snippet, SnippetRenderTest, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(SnippetRenderer, AnsiStyleWrapsMatches) {
     Marked m = parse("{The [cat] sat.}");

@@ -136,7 +136,7 @@ const MatchCase kMatchCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(snippet, SnippetFindMatchesTest, ::testing::ValuesIn(kMatchCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- select ----------------------------------------------------------------
 
@@ -239,7 +239,7 @@ const SelectCase kSelectCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(snippet, SnippetSelectTest, ::testing::ValuesIn(kSelectCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 // --- invariants over many budgets ------------------------------------------
 

@@ -78,7 +78,7 @@ TEST_P(SpellingSuggestion, Suggests) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, SpellingSuggestion, ::testing::ValuesIn(kRows),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace
 }  // namespace newsdex

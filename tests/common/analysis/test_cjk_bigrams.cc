@@ -46,7 +46,7 @@ const BigramCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, CjkBigrams, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(CjkBigramsPositions, ChainAcrossFields) {
     // The returned position follows the last code point, for the next field.

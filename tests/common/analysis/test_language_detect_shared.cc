@@ -65,8 +65,8 @@ INSTANTIATE_TEST_SUITE_P(Corpora, LanguageDetectShared,
                                            KnownCorpus{"jsonl_vg_no", "no"},
                                            KnownCorpus{"reuters21578", "en"},
                                            KnownCorpus{"bbc", "en"}),
-                         [](const auto& info) {
-                             std::string name = info.param.folder;
+                         [](const auto& p) {
+                             std::string name = p.param.folder;
                              for (char& c : name)
                                  if (!isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;

@@ -42,7 +42,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "The word \u6771 appears once in this English sentence.", ""},
         GuessCase{"digits_and_punctuation_only", "2024-10-18 12:00 !!", ""},
         GuessCase{"empty", "", ""}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace
 }  // namespace newsdex

@@ -51,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(
                                    "\u0645\u062f\u064a\u0646\u0629"},
                       SpellingPair{"harakat", "\u0645\u064e\u062f\u0650\u064a\u0646\u064e\u0629",
                                    "\u0645\u062f\u064a\u0646\u0629"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 INSTANTIATE_TEST_SUITE_P(
     WidthAndCase, SameTerm,
@@ -60,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
                       SpellingPair{"half_width_katakana", "\uff71\uff72\uff8c\uff6b\uff9d",
                                    "\u30a2\u30a4\u30d5\u30a9\u30f3"},
                       SpellingPair{"sharp_s", "Stra\u00dfe", "Strasse"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 /// Stems a query looks for: the word's and its written variants'.
 std::vector<std::string> query_stems(TextAnalyzer& analyzer, std::string_view surface,
@@ -117,7 +117,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "\u0645\u0633\u062a\u0634\u0641\u064a"},
         StemPair{"arabic_hamza", "ar", "\u0627\u0644\u0625\u0631\u0647\u0627\u0628",
                  "\u0627\u0644\u0627\u0631\u0647\u0627\u0628"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 TEST(ScriptNormalization, UmlautFoldingIsGermanOnly) {
     // "ue" is not "ü" in English: "blue" keeps its e.

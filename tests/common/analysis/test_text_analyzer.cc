@@ -93,7 +93,7 @@ const AnalyzeCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, AnalyzeTest, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(TextAnalyzer, StemsWithLanguageAndKeepsUnstemmed) {
     EXPECT_EQ(render(analyze("Planning plans", "en"), true), "planning@0/Zplan plans@1/Zplan");

@@ -66,7 +66,7 @@ const SanitizeCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, SanitizeTest, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(SanitizeArticle, ReportsRepairOnceWithField) {
     Article a;
