@@ -34,7 +34,7 @@ ArticlePassStats for_each_article(const ArticlePassOptions& options,
                     ++stats.articles;
                     fn(a);
                 },
-                [&](Diagnostic) { ++stats.warnings; },
+                [&](const Diagnostic&) { ++stats.warnings; },
                 nullptr,
                 cancel,
             };

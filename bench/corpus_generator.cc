@@ -241,7 +241,7 @@ std::pair<std::size_t, std::size_t> word_core(const std::string& word) {
 }
 
 constexpr std::uint64_t kVariantSeedMix = 0x7a5e11c0ffee1234ULL;
-constexpr std::int64_t kMaxVariantLagSeconds = 2 * 86400;
+constexpr std::int64_t kMaxVariantLagSeconds = std::int64_t{2} * 86400;
 
 /// Makes `d`'s variant of `kind` (the caller sets the id). `sentence` draws a
 /// sentence of the article's language.

@@ -54,7 +54,13 @@ std::vector<PlantedVariant> read_planted_variants(
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
         auto bad = [&](const std::string& why) {
-            if (warn) warn(path + ":" + std::to_string(number) + ": " + why);
+            if (!warn) return;
+            std::string message = path;
+            message += ':';
+            message += std::to_string(number);
+            message += ": ";
+            message += why;
+            warn(message);
         };
         const auto t1 = line.find('\t');
         const auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);

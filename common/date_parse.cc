@@ -137,7 +137,9 @@ std::optional<std::int64_t> to_epoch(const Fields& f) {
     if (f.day < 1 || f.day > days_in_month(f.year, f.month)) return std::nullopt;
     if (f.hour > 23 || f.minute > 59 || f.second > 60) return std::nullopt;
     std::int64_t days = days_from_civil(f.year, f.month, f.day);
-    return days * 86400 + f.hour * 3600 + f.minute * 60 + f.second - f.offset_seconds;
+    const std::int64_t seconds_of_day =
+        std::int64_t{f.hour} * 3600 + std::int64_t{f.minute} * 60 + std::int64_t{f.second};
+    return days * 86400 + seconds_of_day - f.offset_seconds;
 }
 
 /// [T or blanks] HH:MM[:SS[.frac]] [AM|PM]; absent time is fine (returns true).

@@ -1,5 +1,6 @@
 #include "terms.h"
 
+#include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 
@@ -77,7 +78,7 @@ std::string tie_break_key(std::optional<std::int64_t> date, std::string_view col
         // fields after it compare only when the dates are equal.
         const std::uint64_t ordered = static_cast<std::uint64_t>(*date) ^ (std::uint64_t{1} << 63);
         char hex[17];
-        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(~ordered));
+        std::snprintf(hex, sizeof hex, "%016" PRIx64, ~ordered);
         key.assign(hex, 16);
     } else {
         key.assign(16, 'z');  // above every hex digit: undated last

@@ -74,20 +74,20 @@ class IndexRun {
     IndexStats run();
 
   private:
-    void warn(Diagnostic d);
+    void warn(const Diagnostic& d);
     /// The user interrupted (the first SIGINT or SIGTERM).
     bool interrupted() const { return user_cancel_ && user_cancel_->load(); }
     /// Reading must stop: an error, or the user interrupted.
     bool cancelled() const { return read_cancel_.load(std::memory_order_relaxed) || interrupted(); }
     void fail(std::exception_ptr e);
-    void monitor_loop(std::stop_token stop);
+    void monitor_loop(const std::stop_token& stop);
     void analyse(BoundedQueue<ArticleBatch>& in, BoundedQueue<DocumentBatch>& out,
                  SegmentWriter* segment);
     void read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>& out);
     CommitGate::Options commit_gate_options();
     void write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentBatch>& in);
     void defer_duplicate(Article&& article);
-    void merge_segments(std::vector<fs::path> segments,
+    void merge_segments(const std::vector<fs::path>& segments,
                         std::optional<Xapian::WritableDatabase>& target);
     void replay_updates(Xapian::WritableDatabase& target);
 
@@ -131,7 +131,7 @@ class IndexRun {
     std::condition_variable_any monitor_cv_;
 };
 
-void IndexRun::warn(Diagnostic d) {
+void IndexRun::warn(const Diagnostic& d) {
     std::lock_guard lock(warn_mutex_);
     ++stats_.warnings;
     if (d.record_skipped) skipped_.fetch_add(1, std::memory_order_relaxed);
@@ -141,7 +141,7 @@ void IndexRun::warn(Diagnostic d) {
 void IndexRun::fail(std::exception_ptr e) {
     {
         std::lock_guard lock(error_mutex_);
-        if (!error_) error_ = e;
+        if (!error_) error_ = std::move(e);
     }
     stop_ = true;
     read_cancel_ = true;
@@ -179,7 +179,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
             [&](Article&& a) {
                 ++record;
                 if (auto repaired = prepare_article(a, defaults, record, article_languages))
-                    warn(std::move(*repaired));
+                    warn(*repaired);
                 if (options_.shard_count > 1 &&
                     shard_of(unique_term(a.collection, a.id), options_.shard_count) !=
                         options_.shard_index)
@@ -201,7 +201,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                     batch.reserve(kBatchArticles);
                 }
             },
-            [&](Diagnostic d) { warn(std::move(d)); },
+            [&](const Diagnostic& d) { warn(d); },
             [&](std::uint64_t bytes) { bytes_current_.store(bytes, std::memory_order_relaxed); },
             &read_cancel_,
             options_.cancel_wake_fd,
@@ -262,7 +262,7 @@ void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentB
     });
 }
 
-void IndexRun::merge_segments(std::vector<fs::path> segments,
+void IndexRun::merge_segments(const std::vector<fs::path>& segments,
                               std::optional<Xapian::WritableDatabase>& target) {
     if (segments.empty()) return;
     merge_segments_ = static_cast<unsigned>(segments.size());
@@ -312,7 +312,7 @@ void IndexRun::replay_updates(Xapian::WritableDatabase& target) {
     gate.change(target, [&] { target.commit(); });
 }
 
-void IndexRun::monitor_loop(std::stop_token stop) {
+void IndexRun::monitor_loop(const std::stop_token& stop) {
     std::unique_lock lock(monitor_mutex_);
     while (true) {
         // Wakes every 100 ms to pass on a user interrupt and report progress,
@@ -454,19 +454,19 @@ IndexStats IndexRun::run() {
     // included, e.g. the system refusing a thread) the threads are woken and
     // joined instead of std::terminate being called on a joinable thread.
     // Destruction runs in reverse: writer, workers, monitor.
-    std::jthread monitor([this](std::stop_token stop) { monitor_loop(stop); });
+    std::jthread monitor([this](const std::stop_token& stop) { monitor_loop(stop); });
     std::vector<std::jthread> pool;
     pool.reserve(workers);
     for (unsigned w = 0; w < workers; ++w) {
         SegmentWriter* segment = segment_mode_ ? segment_writers[w].get() : nullptr;
-        pool.emplace_back([&, segment](std::stop_token stop) {
+        pool.emplace_back([&, segment](const std::stop_token& stop) {
             std::stop_callback unblock(stop, [&] { articles.close(); });
             analyse(articles, documents, segment);
         });
     }
     std::jthread writer;
     if (!segment_mode_)
-        writer = std::jthread([&](std::stop_token stop) {
+        writer = std::jthread([&](const std::stop_token& stop) {
             std::stop_callback unblock(stop, [&] { documents.close(); });
             try {
                 write_direct(*target, documents);
@@ -500,7 +500,7 @@ IndexStats IndexRun::run() {
                 segments.insert(segments.end(), written.begin(), written.end());
             }
             stats_.segments = static_cast<unsigned>(segments.size());
-            merge_segments(std::move(segments), target);
+            merge_segments(segments, target);
             if (updates_) {
                 if (!target) target.emplace(options_.db_path, Xapian::DB_OPEN);
                 replay_updates(*target);

@@ -71,7 +71,9 @@ int run_deletion(const newsdex::DeletionOptions& options, bool strict, bool quie
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     namespace po = newsdex::cli::po;
     using namespace newsdex;
 
@@ -254,5 +256,18 @@ int main(int argc, char** argv) {
     } catch (...) {
         fail_line("failed: unknown error");
         return kExitFailure;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // run() reports its own errors; this only keeps anything thrown outside
+    // its handlers (building the option table) from aborting.
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        std::fputs("newsdex-index: failed\n", stderr);
+        return newsdex::kExitFailure;
     }
 }

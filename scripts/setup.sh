@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git ccache clang-format
+  build-essential cmake pkg-config git ccache clang-format clang-tidy
   libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   libboost-dev
   chromium

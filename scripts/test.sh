@@ -7,6 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # clang-format would change fails the run, named with the lines it would change.
 git -C "$root" ls-files -z '*.cc' '*.h' | (cd "$root" && xargs -0 clang-format --dry-run -Werror)
 "$root/scripts/build.sh"
+# clang-tidy (.clang-tidy: bugprone-*, performance-*) on the product code,
+# with the compile commands the build just wrote; any finding fails the run.
+"$root/scripts/tidy.sh"
 bin=${NEWSDEX_BUILD_DIR:-$root/build}
 ctest --test-dir "$bin" --output-on-failure -j "$(nproc)" --timeout 600
 

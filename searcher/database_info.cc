@@ -53,6 +53,7 @@ DatabaseInfo read_database_info(const Xapian::Database& db, std::vector<std::str
         std::map<std::string, std::uint64_t> counts;
         for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) ++counts[*v];
         std::vector<FacetValue> values;
+        values.reserve(counts.size());
         for (auto& [value, count] : counts) values.push_back({value, count});
         std::sort(values.begin(), values.end(),
                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });

@@ -45,6 +45,7 @@ Xapian::Query cjk_bigram_query(std::string_view text) {
         last = b.position;
     });
     std::vector<Xapian::Query> phrases;
+    phrases.reserve(runs.size());
     for (const auto& run : runs)
         phrases.push_back(phrase_of(run, std::string(schema::kPrefixCjkBigram),
                                     static_cast<Xapian::termcount>(run.size())));
@@ -61,6 +62,18 @@ Xapian::Query stems_query(const std::string& stem_prefix, const std::vector<std:
     subs.reserve(stems.size());
     for (const auto& s : stems) subs.emplace_back(stem_prefix + s);
     return Xapian::Query(Xapian::Query::OP_SYNONYM, subs.begin(), subs.end());
+}
+
+/// `terms` with its `count` terms from `first` on replaced by `joined` (a
+/// compound or two adjacent words written as one).
+std::vector<std::string> with_joined(const std::vector<std::string>& terms, std::size_t first,
+                                     std::size_t count, std::string joined) {
+    std::vector<std::string> out;
+    out.reserve(terms.size() - count + 1);
+    for (std::size_t i = 0; i < first; ++i) out.push_back(terms[i]);
+    out.push_back(std::move(joined));
+    for (std::size_t i = first + count; i < terms.size(); ++i) out.push_back(terms[i]);
+    return out;
 }
 
 void add_distinct(std::vector<std::string>& to, const std::string& s) {
@@ -297,9 +310,7 @@ Xapian::Query LeafQueryBuilder::word_query(const Analyzed& a, const std::string&
             if (hl) hl->stems.insert(c.stems.begin(), c.stems.end());
             continue;
         }
-        std::vector<std::string> variant(terms.begin(), terms.begin() + c.first);
-        variant.push_back(c.term);
-        variant.insert(variant.end(), terms.begin() + c.first + c.count, terms.end());
+        std::vector<std::string> variant = with_joined(terms, c.first, c.count, c.term);
         alternatives.push_back(
             phrase_of(variant, prefix, static_cast<Xapian::termcount>(variant.size()) + a.gaps()));
         if (hl) hl->phrases.push_back(variant);
@@ -327,17 +338,11 @@ Xapian::Query LeafQueryBuilder::phrase_query(const Analyzed& a, const std::strin
             if (all_digits(terms[i]) && all_digits(terms[i + 1])) continue;
             std::string joined = terms[i] + terms[i + 1];
             if (joined.size() > TextAnalyzer::kMaxWordTermBytes) continue;
-            std::vector<std::string> v(terms.begin(), terms.begin() + i);
-            v.push_back(std::move(joined));
-            v.insert(v.end(), terms.begin() + i + 2, terms.end());
-            add(std::move(v));
+            add(with_joined(terms, i, 2, std::move(joined)));
         }
     }
     for (const auto& c : a.compounds) {  // a hyphenated word inside the quotes
-        std::vector<std::string> v(terms.begin(), terms.begin() + c.first);
-        v.push_back(c.term);
-        v.insert(v.end(), terms.begin() + c.first + c.count, terms.end());
-        add(std::move(v));
+        add(with_joined(terms, c.first, c.count, c.term));
     }
     std::vector<Xapian::Query> alternatives;
     for (const auto& v : variants) {

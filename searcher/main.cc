@@ -60,7 +60,9 @@ std::size_t terminal_width(bool is_tty) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     namespace po = newsdex::cli::po;
     using namespace newsdex;
 
@@ -221,5 +223,18 @@ int main(int argc, char** argv) {
     } catch (...) {
         std::fprintf(stderr, "newsdex-search: failed: unknown error\n");
         return kExitFailure;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // run() reports its own errors; this only keeps anything thrown outside
+    // its handlers (building the option table) from aborting.
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        std::fputs("newsdex-search: failed\n", stderr);
+        return newsdex::kExitFailure;
     }
 }

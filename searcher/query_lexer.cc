@@ -227,12 +227,12 @@ void limit_words(std::vector<Lexeme>& lexemes, Notes& notes) {
     }
 }
 
-std::vector<Lexeme> balance_parentheses(std::vector<Lexeme> in, Notes& notes) {
+std::vector<Lexeme> balance_parentheses(const std::vector<Lexeme>& in, Notes& notes) {
     std::vector<Lexeme> out;
     out.reserve(in.size() + 1);
     std::vector<bool> kept;  // per open parenthesis: passed on to the parser?
     int depth = 0;
-    for (Lexeme& l : in) {
+    for (const Lexeme& l : in) {
         if (l.kind == Lex::LParen) {
             bool keep = depth < kMaxQueryDepth;
             kept.push_back(keep);

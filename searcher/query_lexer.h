@@ -53,6 +53,6 @@ void limit_words(std::vector<Lexeme>& lexemes, Notes& notes);
 /// without a partner, so that the parser only sees balanced groups (an
 /// unclosed one is closed at the end) of bounded depth; ends with an End
 /// lexeme.
-std::vector<Lexeme> balance_parentheses(std::vector<Lexeme> in, Notes& notes);
+std::vector<Lexeme> balance_parentheses(const std::vector<Lexeme>& in, Notes& notes);
 
 }  // namespace newsdex::query_syntax

@@ -303,7 +303,7 @@ ParsedQuery parse_query(std::string_view text) {
     Notes notes(parsed.notes);
     std::vector<Lexeme> lexemes = query_syntax::lex(parsed.text, notes);
     query_syntax::limit_words(lexemes, notes);
-    lexemes = query_syntax::balance_parentheses(std::move(lexemes), notes);
+    lexemes = query_syntax::balance_parentheses(lexemes, notes);
     Parser parser(std::move(lexemes), notes);
     parsed.root = parser.parse_all();
     return parsed;

@@ -95,7 +95,7 @@ std::string format_date_time(std::int64_t epoch_seconds) {
     return format_utc(epoch_seconds, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-Searcher::Searcher(std::vector<std::string> db_paths, ShardOptions shard_options)
+Searcher::Searcher(const std::vector<std::string>& db_paths, ShardOptions shard_options)
     : shards_(db_paths, shard_options) {
     // The first open is pinned too: opening reads root blocks that a writer
     // two commits further on could be reusing.
@@ -255,9 +255,14 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     const bool remote = shards_.has_remote();
     std::optional<DeadlineDecider> deadline_decider;
     if (request.deadline && !remote) deadline_decider.emplace(*request.deadline);
-    for (const auto& [shard, why] : shards_.missing())
-        result.notes.push_back("shard " + shard + " is missing (" + why +
-                               "): these results are from the other shards");
+    for (const auto& [shard, why] : shards_.missing()) {
+        std::string note = "shard ";
+        note += shard;
+        note += " is missing (";
+        note += why;
+        note += "): these results are from the other shards";
+        result.notes.push_back(std::move(note));
+    }
 
     std::vector<std::pair<std::string, std::unique_ptr<FacetCountSpy>>> spies;
     // Remote shards count facets with Xapian's own spy (one per facet).
@@ -417,9 +422,9 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             "could be sorted last there; re-index them with this version");
 
     check_deadline(request.deadline);
-    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed))
-        result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
-    else if (request.suggest && !request.query.empty() && result.estimated_total < 5)
+    // Suggested when nothing (or not every word) matched, or very little did.
+    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed ||
+                            (!request.query.empty() && result.estimated_total < 5)))
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
     if (remote && request.suggest && result.suggestion.empty() &&
         (mset.get_matches_upper_bound() == 0 || result.relaxed))

@@ -164,7 +164,7 @@ class Searcher {
     /// local and remote shards (shard_set.h). Throws DatabaseError naming
     /// the path that is missing or unreadable. A remote shard that does not
     /// answer is left out, and each search says so in its notes.
-    explicit Searcher(std::vector<std::string> db_paths, ShardOptions shard_options = {});
+    explicit Searcher(const std::vector<std::string>& db_paths, ShardOptions shard_options = {});
 
     /// Runs a query on the newest revision of each database. The revision is
     /// pinned for the whole search (revision_pin.h), so a writer committing

@@ -112,8 +112,13 @@ void ShardSet::rebuild() {
     }
     if (open_count_ == 0 && !shards_.empty()) {
         std::string names;
-        for (const auto& [name, why] : missing())
-            names += (names.empty() ? "" : ", ") + name + " (" + why + ")";
+        for (const auto& [name, why] : missing()) {
+            if (!names.empty()) names += ", ";
+            names += name;
+            names += " (";
+            names += why;
+            names += ')';
+        }
         throw DatabaseError("no shard answers: " + names);
     }
     // `combined` shares each shard's internals: reopening a shard reopens it

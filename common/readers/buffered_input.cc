@@ -6,7 +6,7 @@
 namespace newsdex::readers {
 
 namespace {
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kChunk = std::size_t{64} * 1024;
 }
 
 BufferedInput::BufferedInput(ByteSource& source, std::function<void(std::uint64_t)> progress)

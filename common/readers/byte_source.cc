@@ -16,7 +16,7 @@ namespace newsdex::readers {
 namespace {
 
 // Block size handed to libarchive; also the granularity of progress reports.
-constexpr std::size_t kArchiveBlock = 64 * 1024;
+constexpr std::size_t kArchiveBlock = std::size_t{64} * 1024;
 
 std::string errno_text(int err) { return std::strerror(err); }
 

@@ -25,7 +25,7 @@ namespace newsdex::readers {
 
 namespace {
 
-constexpr std::size_t kSniffSample = 64 * 1024;
+constexpr std::size_t kSniffSample = std::size_t{64} * 1024;
 constexpr std::size_t kMaxTopicBytes = 64;
 
 /// Splits the input into records. Invariant: line_ is the number of line

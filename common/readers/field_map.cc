@@ -45,9 +45,20 @@ FieldMap::FieldMap(const ReaderOptions& options) : keys_(default_keys()) {
                 index = i;
         if (index == kFieldCount) {
             std::string known;
-            for (auto n : kNames) known += (known.empty() ? "" : ", ") + std::string(n);
-            throw UsageError("--field " + logical + "=" + key + ": unknown field \"" + logical +
-                             "\" (known: " + known + ")");
+            for (auto n : kNames) {
+                if (!known.empty()) known += ", ";
+                known += n;
+            }
+            std::string message = "--field ";
+            message += logical;
+            message += '=';
+            message += key;
+            message += ": unknown field \"";
+            message += logical;
+            message += "\" (known: ";
+            message += known;
+            message += ')';
+            throw UsageError(message);
         }
         keys_[index] = {key};
         overridden_[index] = true;

@@ -95,15 +95,14 @@ class ReutersParser {
         if (auto t = find_element(body_part, "TEXT")) {
             std::string type = to_lower(tag_attribute(t->open_tag, "TYPE"));
             a.title = std::string(trim(element_text(t->content, "TITLE")));
-            if (type == "unproc") {
-                // Unprocessed stories have no inner markup: the raw text is the body.
-                a.body = decode_sgml_entities(strip_tags(t->content));
-            } else if (auto body = find_element(t->content, "BODY")) {
+            // Unprocessed stories have no inner markup: their raw text is the body.
+            auto body = type == "unproc" ? std::nullopt : find_element(t->content, "BODY");
+            if (body) {
                 std::string dateline(trim(element_text(t->content, "DATELINE")));
                 std::string text_body = decode_sgml_entities(strip_tags(body->content));
                 // The dateline ("SALVADOR, Feb 26 -") opens the story in print.
                 a.body = dateline.empty() ? text_body : dateline + " " + text_body;
-            } else if (type != "brief" && a.title.empty()) {
+            } else if (type == "unproc" || (type != "brief" && a.title.empty())) {
                 a.body = decode_sgml_entities(strip_tags(t->content));
             }
         }
