@@ -128,6 +128,7 @@ IndexStats run_sharded_index(const IndexOptions& options, const IndexCallbacks& 
     }
     if (options.compound_table && !total.interrupted) {
         std::vector<std::string> paths;
+        paths.reserve(shards.size());
         for (const fs::path& shard : shards) paths.push_back(shard.string());
         CommitGate::Options gate;
         gate.on_give_up = [&](Xapian::rev revision, std::chrono::milliseconds waited) {
