@@ -46,8 +46,8 @@ struct Response {
 /// What one worker thread owns: its own Searcher (its own Xapian::Database)
 /// and what it caches about the revision that Searcher is at.
 struct Worker {
-    explicit Worker(std::vector<std::string> db_paths, ShardOptions shard_options = {})
-        : searcher(std::move(db_paths), shard_options) {}
+    explicit Worker(const std::vector<std::string>& db_paths, ShardOptions shard_options = {})
+        : searcher(db_paths, shard_options) {}
     Searcher searcher;
     std::optional<std::string> info_json;  ///< /api/info at the current revision
 };
