@@ -72,7 +72,7 @@ Corpus choose_corpus() {
         c.half1 = {(sample / "text").string(), (sample / "jsonl").string()};
         c.half2 = {(sample / "csv").string(), (sample / "trec").string()};
         c.queries = {"ceasefire", "harbour OR harbor", "talks",
-                     "council",   "title:chess",       "date:2024 port"};
+                     "council",   "title:grandmaster", "date:2024 port"};
         c.misspelt = "zepelin";
         c.show = "trec/NDX-0001";
     }
