@@ -9,6 +9,7 @@
 #include "indexer.h"
 #include "schema.h"
 #include "stored_fields.h"
+#include "support/fixture_index.h"
 #include "support/test_paths.h"
 #include "terms.h"
 
@@ -40,35 +41,21 @@ IndexRunResult index(const fs::path& db, std::vector<std::string> inputs,
     return run;
 }
 
-std::vector<std::string> sample_corpus() {
-    fs::path corpus = test::source_dir() / "corpus";
-    return {(corpus / "text").string(), (corpus / "jsonl").string(), (corpus / "csv").string(),
-            (corpus / "trec").string()};
-}
-
 void write_file(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
     out << text;
 }
 
-std::set<std::string> unique_terms(const Xapian::Database& db) {
-    std::set<std::string> out;
-    for (auto t = db.allterms_begin(schema::kPrefixUnique.data());
-         t != db.allterms_end(schema::kPrefixUnique.data()); ++t)
-        out.insert(*t);
-    return out;
-}
-
 TEST(Indexer, SampleCorpusThenRerunAddsNothing) {
     test::TempDir tmp;
-    IndexRunResult first = index(tmp / "db", sample_corpus());
+    IndexRunResult first = index(tmp / "db", test::sample_corpus_inputs());
     EXPECT_EQ(first.stats.added, 30u);
     EXPECT_EQ(first.stats.skipped, 0u);
     EXPECT_EQ(first.stats.mode, "segments");
     EXPECT_GT(first.stats.segments, 1u) << "segment roll-over at 11 documents";
     EXPECT_EQ(first.stats.total_documents, 30u);
 
-    IndexRunResult second = index(tmp / "db", sample_corpus());
+    IndexRunResult second = index(tmp / "db", test::sample_corpus_inputs());
     EXPECT_EQ(second.stats.mode, "direct");
     EXPECT_EQ(second.stats.added, 0u);
     EXPECT_EQ(second.stats.updated, 0u);
@@ -124,12 +111,12 @@ TEST(Indexer, SameIdTwiceInOneRunKeepsTheLaterArticle) {
 
 TEST(Indexer, SegmentAndDirectModesBuildTheSameIndex) {
     test::TempDir tmp;
-    index(tmp / "seg", sample_corpus(), WriteMode::Segments);
-    index(tmp / "dir", sample_corpus(), WriteMode::Direct);
+    index(tmp / "seg", test::sample_corpus_inputs(), WriteMode::Segments);
+    index(tmp / "dir", test::sample_corpus_inputs(), WriteMode::Direct);
     Xapian::Database seg((tmp / "seg").string()), dir((tmp / "dir").string());
     EXPECT_EQ(seg.get_doccount(), dir.get_doccount());
     EXPECT_EQ(seg.get_total_length(), dir.get_total_length());
-    EXPECT_EQ(unique_terms(seg), unique_terms(dir));
+    EXPECT_EQ(test::unique_terms(seg), test::unique_terms(dir));
     for (const char* term : {"ceasefire", "Zplan", "Sokafor", "XLANGde", "XSOURCEharbor gazette"})
         EXPECT_EQ(seg.get_termfreq(term), dir.get_termfreq(term)) << term;
     EXPECT_GT(seg.get_termfreq("ceasefire"), 0u);
@@ -169,7 +156,7 @@ TEST(Indexer, SecondWriterIsToldTheDatabaseIsLocked) {
     test::TempDir tmp;
     Xapian::WritableDatabase holder((tmp / "db").string(), Xapian::DB_CREATE_OR_OPEN);
     try {
-        index(tmp / "db", sample_corpus());
+        index(tmp / "db", test::sample_corpus_inputs());
         FAIL() << "expected DatabaseLockedError";
     } catch (const DatabaseLockedError& e) {
         EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
@@ -179,7 +166,7 @@ TEST(Indexer, SecondWriterIsToldTheDatabaseIsLocked) {
 
 TEST(Indexer, MissingInputIsAWarningAndTheRestIsIndexed) {
     test::TempDir tmp;
-    auto inputs = sample_corpus();
+    auto inputs = test::sample_corpus_inputs();
     inputs.push_back((tmp / "no-such-file.jsonl").string());
     IndexRunResult run = index(tmp / "db", inputs);
     EXPECT_EQ(run.stats.added, 30u);
@@ -213,7 +200,8 @@ TEST(Indexer, BadRecordsAreSkippedWithAWarningAndGoodOnesKept) {
 TEST(Indexer, InterruptedBeforeStartLeavesAnOpenableDatabase) {
     test::TempDir tmp;
     std::atomic<bool> cancel{true};
-    IndexRunResult run = index(tmp / "db", sample_corpus(), WriteMode::Auto, "", &cancel);
+    IndexRunResult run =
+        index(tmp / "db", test::sample_corpus_inputs(), WriteMode::Auto, "", &cancel);
     EXPECT_TRUE(run.stats.interrupted);
     EXPECT_NO_THROW(Xapian::Database((tmp / "db").string()).get_doccount());
 }
@@ -228,7 +216,7 @@ void expect_exception_after_threads_start_is_survived(WriteMode mode) {
         index(tmp / "db", {(test::source_dir() / "corpus" / "jsonl").string()});
     IndexOptions options;
     options.db_path = (tmp / "db").string();
-    options.inputs = sample_corpus();
+    options.inputs = test::sample_corpus_inputs();
     options.mode = mode;
     options.jobs = 3;
     IndexCallbacks callbacks;

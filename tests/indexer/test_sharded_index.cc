@@ -14,6 +14,7 @@
 #include "schema.h"
 #include "shard_routing.h"
 #include "sharded_index.h"
+#include "support/fixture_index.h"
 #include "support/test_paths.h"
 #include "terms.h"
 
@@ -25,20 +26,10 @@ namespace fs = std::filesystem;
 IndexOptions options_for(const fs::path& db, unsigned shards) {
     IndexOptions options;
     options.db_path = db.string();
-    fs::path corpus = test::source_dir() / "corpus";
-    options.inputs = {(corpus / "text").string(), (corpus / "jsonl").string(),
-                      (corpus / "csv").string(), (corpus / "trec").string()};
+    options.inputs = test::sample_corpus_inputs();
     options.jobs = 2;
     options.shards = shards;
     return options;
-}
-
-std::set<std::string> unique_terms(const Xapian::Database& db) {
-    std::set<std::string> out;
-    for (auto t = db.allterms_begin(schema::kPrefixUnique.data());
-         t != db.allterms_end(schema::kPrefixUnique.data()); ++t)
-        out.insert(*t);
-    return out;
 }
 
 std::string read_file(const fs::path& path) {
@@ -71,12 +62,12 @@ TEST_F(ShardedIndexTest, EveryArticleIsInTheShardItsIdNamesAndTheStubListsThemAl
     for (unsigned k = 0; k < 3; ++k) {
         Xapian::Database shard((tmp / "sharded" / ("shard-" + std::to_string(k))).string());
         EXPECT_GT(shard.get_doccount(), 0u) << "shard " << k;
-        for (const std::string& term : unique_terms(shard)) {
+        for (const std::string& term : test::unique_terms(shard)) {
             EXPECT_EQ(shard_of(term, 3), k) << term;
             EXPECT_TRUE(all.insert(term).second) << term << " in two shards";
         }
     }
-    EXPECT_EQ(all, unique_terms(Xapian::Database((tmp / "one").string())));
+    EXPECT_EQ(all, test::unique_terms(Xapian::Database((tmp / "one").string())));
     // Xapian reads the stub as one database.
     EXPECT_EQ(Xapian::Database((tmp / "sharded").string()).get_doccount(), one.total_documents);
 }
@@ -108,8 +99,8 @@ TEST_F(ShardedIndexTest, DeleteFindsEachArticleInWhicheverShardHoldsIt) {
     // Two articles of different shards, one of them given twice, and one no shard has.
     std::vector<std::string> terms;
     for (unsigned k = 0; k < 3 && terms.size() < 2; ++k) {
-        auto shard_terms =
-            unique_terms(Xapian::Database((tmp / "db" / ("shard-" + std::to_string(k))).string()));
+        auto shard_terms = test::unique_terms(
+            Xapian::Database((tmp / "db" / ("shard-" + std::to_string(k))).string()));
         if (!shard_terms.empty()) terms.push_back(*shard_terms.begin());
     }
     ASSERT_EQ(terms.size(), 2u);

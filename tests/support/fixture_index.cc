@@ -9,6 +9,7 @@
 #include "document_builder.h"
 #include "near_duplicate_clusters.h"
 #include "schema.h"
+#include "support/test_paths.h"
 #include "terms.h"
 
 namespace newsdex::test {
@@ -72,6 +73,20 @@ std::map<std::string, std::string> clusters_by_id(const Xapian::Database& db) {
         if (split) out[split->second] = doc.get_value(schema::kSlotCluster);
     }
     return out;
+}
+
+std::set<std::string> unique_terms(const Xapian::Database& db) {
+    std::set<std::string> out;
+    for (auto t = db.allterms_begin(schema::kPrefixUnique.data());
+         t != db.allterms_end(schema::kPrefixUnique.data()); ++t)
+        out.insert(*t);
+    return out;
+}
+
+std::vector<std::string> sample_corpus_inputs() {
+    const std::filesystem::path corpus = source_dir() / "corpus";
+    return {(corpus / "text").string(), (corpus / "jsonl").string(), (corpus / "csv").string(),
+            (corpus / "trec").string()};
 }
 
 }  // namespace newsdex::test

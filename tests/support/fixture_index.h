@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,12 @@ void add_fixture_articles(const std::filesystem::path& path, std::vector<Article
 /// Article id -> its near-duplicate cluster (the kSlotCluster value), for
 /// every article of a database of one collection.
 std::map<std::string, std::string> clusters_by_id(const Xapian::Database& db);
+
+/// Every unique (collection/id) term of a database: which articles it holds.
+std::set<std::string> unique_terms(const Xapian::Database& db);
+
+/// The sample corpus's four format folders (corpus/text, jsonl, csv, trec),
+/// as index inputs: 30 articles.
+std::vector<std::string> sample_corpus_inputs();
 
 }  // namespace newsdex::test
