@@ -31,6 +31,7 @@ LatencySummary summarize(std::vector<double> samples) {
     s.max = samples.back();
     s.p50 = *percentile_sorted(samples, 50);
     s.p90 = *percentile_sorted(samples, 90);
+    s.p95 = *percentile_sorted(samples, 95);
     s.p99 = *percentile_sorted(samples, 99);
     s.sum = std::accumulate(samples.begin(), samples.end(), 0.0);
     s.mean = s.sum / static_cast<double>(s.count);

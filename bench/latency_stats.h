@@ -21,7 +21,7 @@ std::optional<double> percentile_sorted(const std::vector<double>& sorted, doubl
 /// The summary reported per query class. All fields are 0 when count is 0.
 struct LatencySummary {
     std::size_t count = 0;
-    double min = 0, p50 = 0, p90 = 0, p99 = 0, max = 0, mean = 0, sum = 0;
+    double min = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, max = 0, mean = 0, sum = 0;
 };
 
 LatencySummary summarize(std::vector<double> samples);

@@ -39,6 +39,7 @@ void put_class(JsonWriter& w, const ClassResult& c, unsigned threads) {
     put_count(w, "samples", c.latency.count);
     put(w, "p50_ms", c.latency.p50);
     put(w, "p90_ms", c.latency.p90);
+    put(w, "p95_ms", c.latency.p95);
     put(w, "p99_ms", c.latency.p99);
     put(w, "max_ms", c.latency.max);
     put(w, "min_ms", c.latency.min);

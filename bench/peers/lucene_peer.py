@@ -15,7 +15,11 @@ the same code for every peer.
   lucene_peer.py index --jsonl ARTICLES.jsonl --out INDEX_DIR [--analyzer news|en|ja|ar|de|no]
   lucene_peer.py run --db INDEX_DIR --topics TOPICS.tsv --run OUT.run [--limit 10]
   lucene_peer.py query --db INDEX_DIR --queries QUERIES.tsv [--runs 5] [--warmup 5]
-                       [--limit 10] [--snippets] [--json OUT.json]
+                       [--limit 10] [--snippets] [--threads T] [--task-ms 50] [--json OUT.json]
+
+query --threads T (T > 1) adds QPS with T client threads, measured as
+`newsdex-bench query --threads T` does (see NewsdexPeer.java): each class
+then has a "threads" object {threads, qps, run_qps, p50_ms, p99_ms}.
 
 $LUCENE_JARS overrides where the jars are looked for (default /usr/share/java);
 $LUCENE_JAVA_OPTS adds JVM options (default: none, the JVM's defaults).
@@ -109,17 +113,24 @@ def query(args):
                     f.write(line + "\n")
         started = time.monotonic()
         subprocess.run(java_command(jar_list, "query", args.db, tsv, args.warmup, args.runs, args.limit,
-                                    1 if args.snippets else 0, samples), check=True)
+                                    1 if args.snippets else 0, samples, args.threads, args.task_ms), check=True)
         seconds = time.monotonic() - started
         with open(samples, encoding="utf-8") as f:
             lines = f.read().splitlines()
-        articles, rejected = 0, []
+        articles, rejected, threaded = 0, [], {}
         for line in lines:
             if line.startswith("#articles\t"):
                 articles = int(line.split("\t")[1])
             elif line.startswith("#skipped\t"):
                 _, cls, i, why = line.split("\t", 3)
                 rejected.append((cls, int(i), why))
+            elif line.startswith("#tqps\t"):
+                _, mode, cls, _, qps = line.split("\t")
+                threaded.setdefault(mode == "1", {}).setdefault(cls, ([], []))[0].append(float(qps))
+            elif line.startswith("#tlat\t"):
+                _, mode, cls, _, ms = line.split("\t")
+                threaded.setdefault(mode == "1", {}).setdefault(cls, ([], []))[1].extend(
+                    float(x) for x in ms.split(",") if x)
         for cls, i, why in sorted(rejected, key=lambda r: -r[1]):
             skipped.append({"class": cls, "query": prepared[cls][i][0], "reason": why})
             del prepared[cls][i]
@@ -138,7 +149,8 @@ def query(args):
                             "(+ Highlighter on body and title), System.nanoTime in one JVM", args.warmup,
                             args.runs, args.limit, args.snippets)
     obj = peerlib.report("lucene", version(jar_list), desc, args.queries, queries, prepared, skipped, data,
-                         [args.db], articles, args.warmup, args.runs, args.limit, args.snippets, seconds)
+                         [args.db], articles, args.warmup, args.runs, args.limit, args.snippets, seconds,
+                         threads=args.threads, threaded=threaded)
     peerlib.write_report(obj, args.json)
     peerlib.print_summary(obj)
 
@@ -164,8 +176,14 @@ def main():
     p.add_argument("--warmup", type=int, default=5, help="passes before timing; the JIT needs more than one")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--snippets", action="store_true")
+    p.add_argument("--threads", type=int, default=1,
+                   help="T > 1: also QPS with T client threads (as newsdex-bench query --threads)")
+    p.add_argument("--task-ms", type=float, default=50.0,
+                   help="with --threads: about how long each thread works per class and run (ms)")
     p.add_argument("--json", help="write the report here ('-' or nothing: standard output)")
     args = ap.parse_args()
+    if args.command == "query" and (args.threads < 1 or args.task_ms <= 0 or args.runs < 1 or args.warmup < 0):
+        ap.error("--threads and --runs must be at least 1, --task-ms positive, --warmup not negative")
     {"index": index, "run": run, "query": query}[args.command](args)
 
 

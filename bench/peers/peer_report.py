@@ -10,7 +10,7 @@ re-running anything:
                  --report newsdex=nd.json --report lucene=lucene.json ...
                  [--commands COMMANDS.txt] [--title TEXT]
 
-INDEX.tsv: KEY<TAB>LABEL<TAB>SECONDS<TAB>PEAK_RSS_KB<TAB>SIZE_BYTES<TAB>NOTE per
+INDEX.tsv: KEY<TAB>LABEL<TAB>SECONDS<TAB>PEAK_RSS_KB<TAB>SIZE_BYTES<TAB>NOTE[<TAB>CPU_S] per
 indexing run; the row with KEY 'newsdex' is the one ratios divide by. Each
 --report is a `newsdex-bench query --json` report (a peer's has "engine" and
 "skipped" besides).

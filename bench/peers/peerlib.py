@@ -391,6 +391,7 @@ def summarize(name, queries, runs, matches, empty):
         "samples": len(samples),
         "p50_ms": percentile_sorted(samples, 50),
         "p90_ms": percentile_sorted(samples, 90),
+        "p95_ms": percentile_sorted(samples, 95),
         "p99_ms": percentile_sorted(samples, 99),
         "max_ms": samples[-1] if samples else 0.0,
         "min_ms": samples[0] if samples else 0.0,
@@ -489,11 +490,22 @@ def call_overhead_ms(calls=2000):
     return median(samples)
 
 
+def threads_entry(threads, run_qps, samples):
+    """The "threads" object of a CLASS with T > 1 threads, as put_class() in
+    query_report.cc: QPS median over runs, percentiles over every latency."""
+    samples = sorted(samples)
+    return {"threads": threads, "qps": median(run_qps), "run_qps": run_qps,
+            "p50_ms": percentile_sorted(samples, 50), "p99_ms": percentile_sorted(samples, 99)}
+
+
 def report(engine, engine_version, description, queries_file, queries, prepared, skipped, data,
-           db_paths, articles, warmup, runs, limit, snippets, seconds, overhead_ms=None):
+           db_paths, articles, warmup, runs, limit, snippets, seconds, overhead_ms=None,
+           threads=1, threaded=None):
     """The JSON object of `newsdex-bench query --json` (format 1), plus
     "engine", "skipped" (per class), "skipped_queries" (each with why) and, for
-    peers timed from Python, method.call_overhead_ms (call_overhead_ms())."""
+    peers timed from Python, method.call_overhead_ms (call_overhead_ms()).
+    With threads > 1, threaded = {mode: {class or "all": (run_qps, samples)}}
+    gives each CLASS its "threads" object."""
     classes = [c for c in prepared if prepared[c]]
     modes = []
     for m, per_class in data.items():
@@ -501,13 +513,17 @@ def report(engine, engine_version, description, queries_file, queries, prepared,
         all_runs = [[ms for c in classes for ms in per_class[c][0][r]] for r in range(runs)]
         entries_all = summarize("all", sum(len(prepared[c]) for c in classes), all_runs,
                                 sum(per_class[c][1] for c in classes), sum(per_class[c][2] for c in classes))
+        if threads > 1 and threaded:
+            for entry in entries + [entries_all]:
+                if entry["class"] in threaded.get(m, {}):
+                    entry["threads"] = threads_entry(threads, *threaded[m][entry["class"]])
         modes.append({"snippets": m, "classes": entries, "all": entries_all})
     out = {
         "tool": "newsdex-bench query",
         "format": 1,
         "engine": engine,
         "machine": machine(engine_version),
-        "method": {"warmup": warmup, "runs": runs, "threads": 1, "limit": limit, "snippets": snippets,
+        "method": {"warmup": warmup, "runs": runs, "threads": threads, "limit": limit, "snippets": snippets,
                    "exact": False, "percentile": "nearest-rank", "description": description},
         "databases": db_paths,
         "articles": articles,

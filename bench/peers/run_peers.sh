@@ -28,8 +28,6 @@ build=${NEWSDEX_BUILD_DIR:-$root/build}
 peers=${NEWSDEX_PEERS:-xapian-defaults scriptindex sqlite-fts5 lucene}
 warmup=${NEWSDEX_PEERS_WARMUP:-1}
 lucene_warmup=${LUCENE_WARMUP:-5}
-here=$root/bench/peers
-py=/usr/bin/python3  # Debian's: python3-xapian and sqlite3 with FTS5
 
 [[ -e $corpus ]] || { echo "run_peers: no corpus at $corpus" >&2; exit 2; }
 [[ -f $queries ]] || { echo "run_peers: no query file $queries" >&2; exit 2; }
@@ -37,41 +35,20 @@ py=/usr/bin/python3  # Debian's: python3-xapian and sqlite3 with FTS5
 corpus=$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")
 queries=$(cd "$(dirname "$queries")" && pwd)/$(basename "$queries")
 
-note() { printf 'run_peers: %s\n' "$*" >&2; }
 has_peer() { [[ " $peers " == *" $1 "* ]]; }
-
-NEWSDEX_BENCH_PEERS=1 "$root/scripts/setup.sh"
-if [[ ! -x $build/indexer/newsdex-index || ! -x $build/bench/newsdex-bench ]]; then
-  note "building newsdex-index and newsdex-bench in $build"
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE:-Release} >/dev/null
-  cmake --build "$build" --target newsdex-index newsdex-bench -j "$(nproc)" >/dev/null
-fi
-index_bin=$build/indexer/newsdex-index
-bench_bin=$build/bench/newsdex-bench
-export NEWSDEX_BENCH=$bench_bin  # the peers read queries through its parse-queries
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsdex-peers.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-: >"$work/index.tsv"
-: >"$work/commands.txt"
-size() { du -sb "$1" | cut -f1; }
-command_line() {  # the command as a reader would type it from the checkout
-  printf '%s\n' "$*" | sed -e "s|$work/||g" -e "s|$build/|$(basename "$build")/|g" -e "s|$root/||g" \
-    -e "s|$(dirname "$root")/shared/|../shared/|g" >>"$work/commands.txt"
-}
-# measure KEY LABEL DB NOTE COMMAND...: runs COMMAND under /usr/bin/time, appends a row to index.tsv.
-measure() {
-  local key=$1 label=$2 db=$3 extra=$4; shift 4
-  note "indexing: $label"
-  command_line "$@"
-  if ! /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/$key.index.log" 2>&1; then
-    cat "$work/$key.index.log" >&2
-    note "$label failed"
-    exit 3
-  fi
-  read -r seconds rss <"$work/time"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$label" "$seconds" "$rss" "$(size "$db")" "$extra" >>"$work/index.tsv"
-}
+peer_run_name=run_peers
+# shellcheck source=bench/peers/peer_run.sh
+source "$root/bench/peers/peer_run.sh"
+here=$peer_run_here
+py=$peer_run_py
+note() { peer_run_note "$@"; }
+size() { peer_run_size "$@"; }
+command_line() { peer_run_command "$@"; }
+measure() { peer_run_measure "$@"; }
+peer_run_prepare
 
 # 1. newsdex from the corpus as it comes, then the export every engine indexes.
 collection=$(basename "$corpus")
@@ -113,23 +90,16 @@ if has_peer sqlite-fts5; then
     "$py" "$here/sqlite_fts5.py" index --jsonl "$work/articles.jsonl" --out "$work/fts5.sqlite"
 fi
 if has_peer lucene; then
-  # Compile first, outside the timing (javac is not indexing).
-  "$py" -c "import sys; sys.path.insert(0, '$here'); import lucene_peer; lucene_peer.compiled(lucene_peer.jars())"
+  peer_run_compile_lucene  # outside the timing: javac is not indexing
   measure lucene "Lucene (JVM, $(nproc) indexing threads)" "$work/lucene.idx" "incl. JVM start and forceMerge(1)" \
     "$py" "$here/lucene_peer.py" index --jsonl "$work/articles.jsonl" --out "$work/lucene.idx"
 fi
 
 # 3. Queries, one engine after the other, each warm.
 reports=(--report "newsdex=$work/newsdex.json")
-note "querying: newsdex"
-command_line "$bench_bin" query --db "$work/newsdex.db" --queries "$queries" --warmup "$warmup" --runs "$runs" --snippets --json newsdex.json
-"$bench_bin" query --db "$work/newsdex.db" --queries "$queries" --warmup "$warmup" --runs "$runs" \
-  --snippets --json "$work/newsdex.json" >"$work/newsdex.query.txt"
+peer_run_query_newsdex "$work/newsdex.db" "$queries" "$warmup" "$runs" "$work/newsdex.json"
 query_peer() {  # KEY SCRIPT DB WARMUP
-  note "querying: $1"
-  command_line "$py" "bench/peers/$2" query --db "$3" --queries "$queries" --warmup "$4" --runs "$runs" --snippets --json "$1.json"
-  "$py" "$here/$2" query --db "$3" --queries "$queries" --warmup "$4" --runs "$runs" --snippets \
-    --json "$work/$1.json" 2>"$work/$1.query.txt"
+  peer_run_query_peer "$1" "$2" "$3" "$queries" "$4" "$runs" "$work/$1.json"
   reports+=(--report "$1=$work/$1.json")
 }
 has_peer xapian-defaults && query_peer xapian-defaults xapian_defaults.py "$work/xapian.db" "$warmup"

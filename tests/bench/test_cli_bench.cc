@@ -142,8 +142,8 @@ TEST_F(CliBench, QueryTableJsonAndSvg) {
     EXPECT_STREQ(classes[0]["class"].GetString(), "rare");
     EXPECT_EQ(classes[0]["queries"].GetUint(), 2u);
     EXPECT_EQ(classes[0]["samples"].GetUint(), 4u);
-    for (const char* key : {"p50_ms", "p90_ms", "p99_ms", "max_ms", "mean_ms", "qps", "run_p50_ms",
-                            "run_qps", "mean_matches", "empty", "threads"})
+    for (const char* key : {"p50_ms", "p90_ms", "p95_ms", "p99_ms", "max_ms", "mean_ms", "qps",
+                            "run_p50_ms", "run_qps", "mean_matches", "empty", "threads"})
         EXPECT_TRUE(classes[0].HasMember(key)) << key;
     EXPECT_EQ(classes[0]["run_p50_ms"].Size(), 2u);
     EXPECT_TRUE(d["modes"][1]["snippets"].GetBool());

@@ -70,6 +70,7 @@ TEST(Summary, FieldsOfAKnownSample) {
     EXPECT_EQ(s.min, 1);
     EXPECT_EQ(s.p50, 100);
     EXPECT_EQ(s.p90, 180);
+    EXPECT_EQ(s.p95, 190);
     EXPECT_EQ(s.p99, 198);
     EXPECT_EQ(s.max, 200);
     EXPECT_DOUBLE_EQ(s.mean, 100.5);

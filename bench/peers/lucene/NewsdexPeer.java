@@ -6,6 +6,7 @@
 //
 //   java NewsdexPeer index ARTICLES.jsonl INDEX_DIR [ANALYZER]
 //   java NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS(0|1) SAMPLES_OUT
+//                     [THREADS TASK_MS]
 //   java NewsdexPeer run INDEX_DIR TOPICS.tsv LIMIT RUN_OUT
 //
 // ANALYZER (default "news", described below) picks a language's own
@@ -42,6 +43,15 @@
 // '#articles \t N'; '#skipped \t CLASS \t I \t WHY' for the I-th (0-based)
 // query of CLASS that the parser rejects; then MODE(0|1) \t CLASS \t RUN \t MS
 // \t TOTAL_HITS per sample, in the order newsdex-bench runs.
+//
+// THREADS > 1 adds newsdex-bench query --threads's measurement after the
+// single-thread runs: THREADS threads, each with its own parsers and
+// IndexSearcher over the one reader, warm up with every query once; then per
+// run, mode and class (and 'all', every query) they start together, each runs
+// the class's queries from its own offset, repeated so one thread works about
+// TASK_MS; QPS = queries executed / wall time from the common start to the
+// last thread's end. Lines: '#tqps \t MODE \t CLASS \t RUN \t QPS' and
+// '#tlat \t MODE \t CLASS \t RUN \t MS,MS,...' (every latency under load).
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -146,12 +156,15 @@ public final class NewsdexPeer {
             index(args[1], args[2], args.length == 4 ? args[3] : "news");
         } else if (args.length == 5 && args[0].equals("run")) {
             run(args[1], args[2], Integer.parseInt(args[3]), args[4]);
-        } else if (args.length == 8 && args[0].equals("query")) {
+        } else if ((args.length == 8 || args.length == 10) && args[0].equals("query")) {
             query(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                  Integer.parseInt(args[5]), args[6].equals("1"), args[7]);
+                  Integer.parseInt(args[5]), args[6].equals("1"), args[7],
+                  args.length == 10 ? Integer.parseInt(args[8]) : 1,
+                  args.length == 10 ? Double.parseDouble(args[9]) : 50.0);
         } else {
             System.err.println("usage: NewsdexPeer index ARTICLES.jsonl INDEX_DIR [ANALYZER]\n"
-                + "       NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS SAMPLES_OUT\n"
+                + "       NewsdexPeer query INDEX_DIR TRANSLATED.tsv WARMUP RUNS LIMIT SNIPPETS SAMPLES_OUT"
+                + " [THREADS TASK_MS]\n"
                 + "       NewsdexPeer run INDEX_DIR TOPICS.tsv LIMIT RUN_OUT");
             System.exit(2);
         }
@@ -228,6 +241,7 @@ public final class NewsdexPeer {
             for (Object t : (List<?>) topics)
                 doc.add(new StringField("topic", str(t).toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
         Object epoch = a.get("epoch");
+        if (!(epoch instanceof Number)) epoch = epochOf(a.get("date"));
         if (epoch instanceof Number) {
             long e = ((Number) epoch).longValue();
             doc.add(new LongField("date", e, Field.Store.YES));
@@ -237,6 +251,24 @@ public final class NewsdexPeer {
     }
 
     static String str(Object o) { return o == null ? "" : o.toString(); }
+
+    /** Epoch seconds of an ISO 8601 "date" (what newsdex-bench gen-corpus and
+     *  JSONL corpora carry; the export adds "epoch" itself): a full timestamp
+     *  with zone, or a day (its start, UTC). null when absent or unreadable,
+     *  so the article is undated, as newsdex leaves it. */
+    static Long epochOf(Object date) {
+        if (!(date instanceof String) || ((String) date).isEmpty()) return null;
+        String d = (String) date;
+        try {
+            return java.time.OffsetDateTime.parse(d).toEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(d).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+            } catch (java.time.format.DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
 
     // --- query ---------------------------------------------------------------
 
@@ -249,7 +281,7 @@ public final class NewsdexPeer {
     }
 
     static void query(String dir, String translated, int warmup, int runs, int limit, boolean snippets,
-                      String samplesOut) throws Exception {
+                      String samplesOut, int threads, double taskMs) throws Exception {
         Map<String, List<Prepared>> classes = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Paths.get(translated), StandardCharsets.UTF_8)) {
             if (line.isEmpty()) continue;
@@ -289,6 +321,9 @@ public final class NewsdexPeer {
                 for (boolean m : modes)
                     for (List<Prepared> list : classes.values())
                         for (Prepared p : list) engine.search(p, m);
+            // Mean single-thread latency of each mode's classes in the first run,
+            // which sizes the threaded tasks as newsdex-bench does.
+            Map<String, double[]> firstRun = new LinkedHashMap<>();  // MODE:CLASS -> {sum ms, count}
             for (int run = 0; run < runs; ++run)
                 for (boolean m : modes)
                     for (Map.Entry<String, List<Prepared>> c : classes.entrySet())
@@ -297,8 +332,82 @@ public final class NewsdexPeer {
                             int hits = engine.search(p, m);
                             double ms = (System.nanoTime() - t0) / 1e6;
                             out.printf("%d\t%s\t%d\t%.6f\t%d%n", m ? 1 : 0, c.getKey(), run, ms, hits);
+                            if (run == 0)
+                                for (String key : new String[] {(m ? 1 : 0) + ":" + c.getKey(), (m ? 1 : 0) + ":"}) {
+                                    double[] e = firstRun.computeIfAbsent(key, k -> new double[2]);
+                                    e[0] += ms;
+                                    e[1] += 1;
+                                }
                         }
+            if (threads > 1) threaded(reader, analyzerOf(dir), limit, classes, modes, runs, threads, taskMs, firstRun, out);
         }
+    }
+
+    /** The threaded QPS measurement described at the top of this file. */
+    static void threaded(DirectoryReader reader, String analyzerName, int limit, Map<String, List<Prepared>> classes,
+                         boolean[] modes, int runs, int threads, double taskMs, Map<String, double[]> firstRun,
+                         PrintWriter out) throws Exception {
+        List<Engine> engines = new ArrayList<>();  // QueryParser is not thread-safe: one Engine per thread
+        for (int t = 0; t < threads; ++t) engines.add(new Engine(reader, limit, analyzerName));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<Prepared> everything = new ArrayList<>();
+            for (List<Prepared> list : classes.values()) everything.addAll(list);
+            for (boolean m : modes) team(pool, engines, everything, m, 1, new ArrayList<>());  // warm-up
+            for (int run = 0; run < runs; ++run)
+                for (boolean m : modes) {
+                    Map<String, List<Prepared>> lists = new LinkedHashMap<>(classes);
+                    lists.put("all", everything);
+                    for (Map.Entry<String, List<Prepared>> c : lists.entrySet()) {
+                        List<Prepared> list = c.getValue();
+                        if (list.isEmpty()) continue;
+                        double[] first = firstRun.get((m ? 1 : 0) + ":" + (c.getKey().equals("all") ? "" : c.getKey()));
+                        double mean = first == null || first[1] == 0 ? 0 : first[0] / first[1];
+                        int repeat = (int) Math.max(1, Math.ceil(taskMs / Math.max(mean * list.size(), 1e-3)));
+                        List<Double> samples = new ArrayList<>();
+                        double wallMs = team(pool, engines, list, m, repeat, samples);
+                        out.printf("#tqps\t%d\t%s\t%d\t%.6f%n", m ? 1 : 0, c.getKey(), run,
+                                   (double) threads * list.size() * repeat * 1000.0 / wallMs);
+                        StringBuilder b = new StringBuilder();
+                        for (double ms : samples) b.append(b.length() == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.6f", ms));
+                        out.printf("#tlat\t%d\t%s\t%d\t%s%n", m ? 1 : 0, c.getKey(), run, b);
+                    }
+                }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every engine's thread runs `list` `repeat` times from its own offset,
+     *  all released together; returns ms from the release to the last finish. */
+    static double team(java.util.concurrent.ExecutorService pool, List<Engine> engines, List<Prepared> list,
+                       boolean snippets, int repeat, List<Double> samples) throws Exception {
+        int threads = engines.size(), n = list.size();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<double[]>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; ++t) {
+            final Engine engine = engines.get(t);
+            final int offset = t * n / threads;
+            parts.add(pool.submit(() -> {
+                double[] ms = new double[n * repeat];
+                ready.countDown();
+                go.await();
+                for (int r = 0, k = 0; r < repeat; ++r)
+                    for (int i = 0; i < n; ++i, ++k) {
+                        long t0 = System.nanoTime();
+                        engine.search(list.get((i + offset) % n), snippets);
+                        ms[k] = (System.nanoTime() - t0) / 1e6;
+                    }
+                return ms;
+            }));
+        }
+        ready.await();
+        long started = System.nanoTime();
+        go.countDown();
+        for (java.util.concurrent.Future<double[]> part : parts)
+            for (double ms : part.get()) samples.add(ms);
+        return (System.nanoTime() - started) / 1e6;
     }
 
     static void run(String dir, String topics, int limit, String runOut) throws Exception {
