@@ -105,8 +105,8 @@ def write_tsv(path, rows, classes):
             for _, prefix in MODES:
                 for c in classes:
                     entry = r["classes"].get(prefix + c)
-                    cells += ([f"{entry[k]:.3f}" for k in ("p50_ms", "p95_ms", "p99_ms")] if entry
-                              else ["", "", ""])
+                    cells += ([f"{entry[k]:.3f}" if k in entry else "" for k in ("p50_ms", "p95_ms", "p99_ms")]
+                              if entry else ["", "", ""])
             f.write("\t".join(str(x) for x in cells) + "\n")
 
 
@@ -160,7 +160,7 @@ def markdown(rows, classes, machines, queries, invocation, commands, threads):
     for snip, prefix in MODES:
         for p in ("p50", "p95", "p99"):
             line(f"all queries {p}{' with snippets' if snip else ''}, ms",
-                 lambda r, p=p, prefix=prefix: r["classes"][prefix + "all"][f"{p}_ms"], ms)
+                 lambda r, p=p, prefix=prefix: r["classes"][prefix + "all"].get(f"{p}_ms", math.nan), ms)
         line(f"QPS, {threads} threads{' with snippets' if snip else ''}",
              lambda r, prefix=prefix: threads_qps(r, prefix), num, lower_is_better=False)
     lines.append("")

@@ -12,16 +12,18 @@ peer_run_py=/usr/bin/python3  # Debian's: python3-xapian and sqlite3 with FTS5
 
 peer_run_note() { printf '%s: %s\n' "${peer_run_name:-peers}" "$*" >&2; }
 
-# Installs what the peers need, builds newsdex-index and newsdex-bench in
-# $build when missing; sets index_bin and bench_bin, exports NEWSDEX_BENCH
-# (the peers read queries through its parse-queries).
+# Installs what the peers need, brings newsdex-index and newsdex-bench in
+# $build up to date with the checkout (configuring $build first when it has
+# never been; a no-op when nothing changed), so a run never measures stale
+# binaries; sets index_bin and bench_bin, exports NEWSDEX_BENCH (the peers
+# read queries through its parse-queries).
 peer_run_prepare() {
   NEWSDEX_BENCH_PEERS=1 "$root/scripts/setup.sh"
-  if [[ ! -x $build/indexer/newsdex-index || ! -x $build/bench/newsdex-bench ]]; then
-    peer_run_note "building newsdex-index and newsdex-bench in $build"
+  if [[ ! -f $build/CMakeCache.txt ]]; then
     cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Release}" >/dev/null
-    cmake --build "$build" --target newsdex-index newsdex-bench -j "$(nproc)" >/dev/null
   fi
+  peer_run_note "building newsdex-index and newsdex-bench in $build (if out of date)"
+  cmake --build "$build" --target newsdex-index newsdex-bench -j "$(nproc)" >/dev/null
   index_bin=$build/indexer/newsdex-index
   bench_bin=$build/bench/newsdex-bench
   export NEWSDEX_BENCH=$bench_bin

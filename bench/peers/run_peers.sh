@@ -13,7 +13,7 @@
 #   RUNS        measured query runs, default 5
 # environment:
 #   NEWSDEX_BUILD_DIR     build directory with newsdex-index and newsdex-bench (default build/;
-#                         the two targets are built there when missing)
+#                         the two targets are brought up to date there first)
 #   NEWSDEX_PEERS         engines to run, default "xapian-defaults scriptindex sqlite-fts5 lucene"
 #   NEWSDEX_PEERS_WARMUP  warm-up passes before timing, default 1 (newsdex, Xapian, FTS5)
 #   LUCENE_WARMUP         warm-up passes for Lucene's JIT, default 5
