@@ -105,7 +105,21 @@ enum Slot : Xapian::valueno {
     /// KeyMaker, runs on remote shards (xapian-tcpsrv). Newest first sorts
     /// kSlotDate descending: an absent value sorts lowest, so last.
     kSlotDateUndatedLast = 13,
+    /// kSlotCluster's value for the articles of a cluster with two or more
+    /// members, absent for singletons: the collapse key of a search. Xapian
+    /// never collapses an empty key and reads a sparse slot's few values
+    /// almost for free, whereas collapsing on kSlotCluster (a value in every
+    /// article) read one per match, about 1 us each, most of a collapsed
+    /// search's time at 200,000 articles (bench/RESULTS.md). Kept by the
+    /// near-duplicate pass with the membership term; a database where it is
+    /// complete says so in kMetadataSharedClusterSlot.
+    kSlotSharedCluster = 14,
 };
+
+/// Metadata key, present once kSlotSharedCluster holds the cluster of every
+/// article with a membership term (kPrefixCluster) and of no other article;
+/// before it, a search collapses on kSlotCluster.
+inline constexpr const char* kMetadataSharedClusterSlot = "newsdex.clusters.shared_slot";
 
 /// kSlotDateUndatedLast of an undated article: above every value
 /// Xapian::sortable_serialise makes (at most 9 bytes).

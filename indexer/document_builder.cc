@@ -18,9 +18,42 @@ constexpr std::size_t kMaxHyphenatedParts = 4;
 /// Xapian's limit on a term is 245 bytes.
 constexpr std::size_t kMaxHyphenatedTermBytes = 240;
 
+/// Replaces each weighted term's wdf (its occurrences) by its BM25 impact.
+/// The length is the document's Xapian length before the change, the length
+/// BM25 would have read at search time.
+void store_bm25_impacts(Xapian::Document& doc, double reference_length) {
+    std::vector<std::pair<std::string, Xapian::termcount>> weighted;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (t.get_wdf() > 0) weighted.emplace_back(*t, t.get_wdf());  // boolean terms never score
+    const double factor = bm25_impact::length_factor(document_length(doc), reference_length);
+    std::vector<Xapian::termpos> positions;
+    for (const auto& [term, wdf] : weighted) {
+        const Xapian::termcount impact = bm25_impact::impact_wdf(wdf, factor);
+        if (impact > wdf) {
+            doc.add_term(term, impact - wdf);
+        } else if (impact < wdf) {
+            // Only in an article over kQuantum times the reference length:
+            // Xapian cannot lower a wdf, so the term is written again with
+            // its positions.
+            auto t = doc.termlist_begin();
+            t.skip_to(term);
+            positions.assign(t.positionlist_begin(), t.positionlist_end());
+            doc.remove_term(term);
+            for (Xapian::termpos p : positions) doc.add_posting(term, p, 0);
+            doc.add_term(term, impact);
+        }
+    }
+}
+
 }  // namespace
 
-BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
+Xapian::termcount document_length(const Xapian::Document& doc) {
+    Xapian::termcount length = 0;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) length += t.get_wdf();
+    return length;
+}
+
+BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer, TermWeights weights) {
     BuiltDocument built;
     Xapian::Document& doc = built.document;
     const std::string& lang = a.lang;
@@ -139,6 +172,8 @@ BuiltDocument build_document(const Article& a, TextAnalyzer& analyzer) {
     doc.add_value(schema::kSlotTieBreak, tie_break_key(a.date, a.collection, a.id));
     if (!lang.empty()) doc.add_value(schema::kSlotLang, lang);
 
+    if (weights.impact_reference_length > 0)
+        store_bm25_impacts(doc, weights.impact_reference_length);
     doc.set_data(encode_stored_fields(a));
     return built;
 }

@@ -26,6 +26,8 @@ enum class WriteMode {
 /// creates anything). More workers than this only add queues and memory.
 inline constexpr unsigned kMaxJobs = 256;
 inline constexpr unsigned kMaxShards = 256;
+/// --reference-length at most (an article's Xapian length, bm25_impact.h).
+inline constexpr std::int64_t kMaxReferenceLength = 1'000'000;
 inline constexpr std::uint32_t kMaxFlushDocs = 10'000'000;
 inline constexpr std::uint32_t kMaxSegmentDocs = 100'000'000;
 
@@ -44,6 +46,9 @@ struct IndexOptions {
     /// Start a new segment after N documents (segment_writer.h says why small
     /// segments; 5,000 measured best at 200,000 articles, bench/RESULTS.md).
     std::uint32_t segment_docs = 5000;
+    /// --reference-length: a new database's BM25 reference length
+    /// (bm25_impact.h); 0: the mean length of the first articles read.
+    double reference_length = 0;
     WriteMode mode = WriteMode::Auto;
     bool spelling = true;  ///< record words for "did you mean"
     /// --shards N: build a new database as N shards in db_path (0: one

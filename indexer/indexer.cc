@@ -19,6 +19,7 @@
 
 #include "analysis/text_analyzer.h"
 #include "article_preparation.h"
+#include "bm25_impact.h"
 #include "bounded_queue.h"
 #include "build_directory.h"
 #include "compound_table.h"
@@ -31,6 +32,7 @@
 #include "segment_writer.h"
 #include "shard_routing.h"
 #include "terms.h"
+#include "wdf_layout.h"
 
 namespace fs = std::filesystem;
 
@@ -46,20 +48,6 @@ constexpr std::size_t kQueueBatches = 16;  // per worker
 struct Job {
     InputFile file;
     std::string collection;
-};
-
-/// Passes Xapian's per-table compaction status on to the progress display.
-class MergeProgress : public Xapian::Compactor {
-  public:
-    explicit MergeProgress(std::function<void(const std::string&)> on_table)
-        : on_table_(std::move(on_table)) {}
-    void set_status(const std::string& table, const std::string& status) override {
-        // Called once per table with an empty status as it starts.
-        if (status.empty()) on_table_(table);
-    }
-
-  private:
-    std::function<void(const std::string&)> on_table_;
 };
 
 using ArticleBatch = std::vector<Article>;
@@ -121,6 +109,20 @@ class IndexRun {
     // Segment mode: ids seen in this run (64-bit hashes keep memory small; a
     // collision only sends an article down the slower, still correct, update path).
     bool segment_mode_ = false;
+    /// The database's layout (bm25_impact.h): impacts in every database
+    /// this run creates or that has them already; occurrences in one that
+    /// has documents written without them, so that it stays consistent.
+    /// Set on the reading thread before the first batch is passed on.
+    TermWeights weights_ = TermWeights::occurrences();
+    /// The layout to record in a new database (empty: recorded already, or
+    /// occurrences).
+    std::string wdf_layout_;
+    /// A new database's reference length being measured (reading thread);
+    /// meanwhile batches and in-run duplicates wait here.
+    std::optional<ReferenceLengthSample> sample_;
+    std::vector<ArticleBatch> held_batches_;
+    std::vector<Article> held_duplicates_;
+    void finish_sample(BoundedQueue<ArticleBatch>& out);
     std::unordered_set<std::uint64_t> seen_;
     std::optional<ScratchDir> scratch_;
     std::optional<Xapian::WritableDatabase> updates_;
@@ -147,15 +149,31 @@ void IndexRun::fail(std::exception_ptr e) {
     read_cancel_ = true;
 }
 
+void IndexRun::finish_sample(BoundedQueue<ArticleBatch>& out) {
+    WdfLayoutChoice layout = impacts_layout(sample_->reference_length());
+    weights_ = *layout.weights;
+    wdf_layout_ = std::move(layout.record);
+    sample_.reset();
+    for (ArticleBatch& batch : held_batches_) out.push(std::move(batch));
+    held_batches_.clear();
+    std::vector<Article> duplicates = std::move(held_duplicates_);
+    held_duplicates_.clear();
+    for (Article& a : duplicates) defer_duplicate(std::move(a));
+}
+
 void IndexRun::defer_duplicate(Article&& article) {
     // The same id twice in one segment-mode run: the later version must win.
     // It goes to a small side database and replaces the first after the merge.
+    if (sample_) {  // its document waits for the reference length
+        held_duplicates_.push_back(std::move(article));
+        return;
+    }
     if (!updates_) {
         updates_.emplace((scratch_->path() / "updates").string(),
                          Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
         reader_analyzer_ = std::make_unique<TextAnalyzer>();
     }
-    BuiltDocument built = build_document(article, *reader_analyzer_);
+    BuiltDocument built = build_document(article, *reader_analyzer_, weights_);
     analysed_.fetch_add(1, std::memory_order_relaxed);
     updates_->replace_document(built.unique_term, built.document);
     if (options_.spelling)
@@ -180,6 +198,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                 ++record;
                 if (auto repaired = prepare_article(a, defaults, record, article_languages))
                     warn(*repaired);
+                if (sample_ && (!sample_->add(a) || sample_->complete())) finish_sample(out);
                 if (options_.shard_count > 1 &&
                     shard_of(unique_term(a.collection, a.id), options_.shard_count) !=
                         options_.shard_index)
@@ -196,7 +215,10 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                 }
                 batch.push_back(std::move(a));
                 if (batch.size() >= kBatchArticles) {
-                    out.push(std::move(batch));
+                    if (sample_)
+                        held_batches_.push_back(std::move(batch));
+                    else
+                        out.push(std::move(batch));
                     batch = ArticleBatch();
                     batch.reserve(kBatchArticles);
                 }
@@ -215,6 +237,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
         bytes_done_ += job.file.size;
         bytes_current_ = 0;
     }
+    if (sample_) finish_sample(out);  // an input shorter than the sample
     if (!batch.empty()) out.push(std::move(batch));
 }
 
@@ -233,6 +256,8 @@ void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentB
     std::uint32_t since_commit = 0;
     SpellingAccumulator spelling;
     while (auto batch = in.pop()) {
+        if (!wdf_layout_.empty() && db.get_metadata(bm25_impact::kMetadataWdfLayout) != wdf_layout_)
+            gate.change(db, [&] { db.set_metadata(bm25_impact::kMetadataWdfLayout, wdf_layout_); });
         for (BuiltDocument& built : *batch) {
             Xapian::PostingIterator existing = db.postlist_begin(built.unique_term);
             if (existing != db.postlist_end(built.unique_term)) {
@@ -361,7 +386,7 @@ void IndexRun::analyse(BoundedQueue<ArticleBatch>& in, BoundedQueue<DocumentBatc
             built.reserve(batch->size());
             for (Article& a : *batch) {
                 if (interrupted()) break;
-                BuiltDocument doc = build_document(a, analyzer);
+                BuiltDocument doc = build_document(a, analyzer, weights_);
                 analysed_.fetch_add(1, std::memory_order_relaxed);
                 if (segment) {
                     segment->add(doc);
@@ -422,6 +447,18 @@ IndexStats IndexRun::run() {
     try {
         target.emplace(options_.db_path, Xapian::DB_CREATE_OR_OPEN);
         empty_target = target->get_doccount() == 0;
+        std::vector<std::string> paths;
+        paths.reserve(jobs.size());
+        for (const Job& job : jobs) paths.push_back(job.file.path);
+        WdfLayoutChoice layout = choose_wdf_layout(
+            options_.db_path, target->get_metadata(bm25_impact::kMetadataWdfLayout), empty_target,
+            options_.reference_length, all_regular_files(paths));
+        if (layout.weights) {
+            weights_ = *layout.weights;
+            wdf_layout_ = std::move(layout.record);
+        } else {
+            sample_.emplace();  // measured from the first articles read
+        }
     } catch (const Xapian::Error& e) {
         throw_write_error(e, options_.db_path);
     }
@@ -447,7 +484,7 @@ IndexStats IndexRun::run() {
     if (segment_mode_)
         for (unsigned w = 0; w < workers; ++w)
             segment_writers.push_back(std::make_unique<SegmentWriter>(
-                scratch_->path(), "segment-" + std::to_string(w), options_));
+                scratch_->path(), "segment-" + std::to_string(w), options_, wdf_layout_));
 
     // 3. Threads. Each is a std::jthread whose stop request closes the queue
     // it waits on, so that on every way out of this function (an exception

@@ -85,7 +85,7 @@ int run(int argc, char** argv) {
     std::string jobs, flush = std::to_string(options.flush_docs),
                       segment_docs = std::to_string(options.segment_docs);
     bool strict = false, quiet = false, no_spelling = false, delete_keys = false;
-    std::string delete_from, shards;
+    std::string delete_from, shards, reference_length;
 
     po::options_description desc("Options");
     desc.add_options()("help,h", "show this help");
@@ -106,6 +106,10 @@ int run(int argc, char** argv) {
         ("start a new segment after N articles (default " + std::to_string(options.segment_docs) +
          "; every 10 segments are merged into one)")
             .c_str())(
+        "reference-length", po::value(&reference_length)->value_name("N"),
+        "BM25's reference article length for a new database, 1 to 1000000 (default: the mean "
+        "of its first 500 articles); give databases that will be searched together the same "
+        "one")(
         "mode", po::value(&mode)->value_name("M"),
         "auto|segments|direct: segments = parallel segments merged at the end (new database); "
         "direct = one writer updating in place (default auto)")(
@@ -123,8 +127,8 @@ int run(int argc, char** argv) {
         if (!cli::parse(argc, argv, desc, "input", vm, kUsage)) return kExitOk;
         if (delete_keys || vm.count("delete-from")) {
             for (const char* indexing_only :
-                 {"collection", "lang", "jobs", "segment-docs", "mode", "format", "field",
-                  "csv-delimiter", "csv-quote", "include", "exclude"})
+                 {"collection", "lang", "jobs", "segment-docs", "reference-length", "mode",
+                  "format", "field", "csv-delimiter", "csv-quote", "include", "exclude"})
                 if (vm.count(indexing_only))
                     throw UsageError(std::string("--") + indexing_only +
                                      " has no meaning when deleting");
@@ -183,6 +187,9 @@ int run(int argc, char** argv) {
             static_cast<std::uint32_t>(cli::parse_whole_number(flush, "flush", 1, kMaxFlushDocs));
         options.segment_docs = static_cast<std::uint32_t>(
             cli::parse_whole_number(segment_docs, "segment-docs", 1, kMaxSegmentDocs));
+        if (vm.count("reference-length"))
+            options.reference_length = static_cast<double>(cli::parse_whole_number(
+                reference_length, "reference-length", 1, kMaxReferenceLength));
         if (vm.count("shards"))
             options.shards =
                 static_cast<unsigned>(cli::parse_whole_number(shards, "shards", 1, kMaxShards));

@@ -90,10 +90,21 @@ bool relabel(Xapian::WritableDatabase& db, Xapian::docid d, const std::string& r
         else
             stale.push_back(term);
     }
-    if (old == target && has_term == !root.empty() && stale.empty()) return false;
+    // The collapse key: the cluster of a member, nothing for a singleton.
+    const std::string shared = root.empty() ? std::string() : target;
+    if (old == target && has_term == !root.empty() && stale.empty() &&
+        doc.get_value(schema::kSlotSharedCluster) == shared)
+        return false;
     for (const auto& term : stale) doc.remove_term(term);
     doc.add_value(schema::kSlotCluster, target);
     if (!root.empty()) doc.add_boolean_term(root_term);
+    if (shared.empty()) {
+        // (Xapian throws when asked to remove a value the document lacks.)
+        if (!doc.get_value(schema::kSlotSharedCluster).empty())
+            doc.remove_value(schema::kSlotSharedCluster);
+    } else {
+        doc.add_value(schema::kSlotSharedCluster, shared);
+    }
     // Through the gate: Xapian may flush here, overwriting a revision a
     // search still reads.
     gate.change(db, [&] { db.replace_document(d, doc); });
@@ -223,11 +234,41 @@ class Pass {
     ClusterStats stats_;
 };
 
+/// Fills kSlotSharedCluster in a database clustered before it existed: the
+/// members of multi-article clusters are the documents with a membership
+/// term, a small share of an archive. Sets kMetadataSharedClusterSlot in the
+/// same commit, so the slot is complete whenever the key is present (from
+/// then on relabel keeps it). Returns the documents changed.
+std::uint64_t fill_shared_cluster_slot(Xapian::WritableDatabase& db, CommitGate& gate) {
+    if (!db.get_metadata(schema::kMetadataSharedClusterSlot).empty()) return 0;
+    std::uint64_t changed = 0;
+    const std::string prefix(schema::kPrefixCluster);
+    std::set<Xapian::docid> members;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) members.insert(*p);
+    for (Xapian::docid d : members) {
+        Xapian::Document doc = db.get_document(d);
+        const std::string cluster = doc.get_value(schema::kSlotCluster);
+        if (cluster.empty() || doc.get_value(schema::kSlotSharedCluster) == cluster) continue;
+        doc.add_value(schema::kSlotSharedCluster, cluster);
+        gate.change(db, [&] { db.replace_document(d, doc); });
+        ++changed;
+    }
+    gate.change(db, [&] {
+        db.set_metadata(schema::kMetadataSharedClusterSlot, "1");
+        db.commit();
+    });
+    return changed;
+}
+
 }  // namespace
 
 ClusterStats cluster_near_duplicates(Xapian::WritableDatabase& db, TextAnalyzer& analyzer,
                                      CommitGate& gate) {
-    return Pass(db, analyzer, gate).run();
+    const std::uint64_t filled = fill_shared_cluster_slot(db, gate);
+    ClusterStats stats = Pass(db, analyzer, gate).run();
+    stats.relabelled += filled;
+    return stats;
 }
 
 std::uint64_t repair_clusters(Xapian::WritableDatabase& db,

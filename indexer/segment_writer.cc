@@ -1,5 +1,7 @@
 #include "segment_writer.h"
 
+#include "bm25_impact.h"
+
 namespace newsdex {
 
 void SegmentWriter::add(const BuiltDocument& built) {
@@ -30,6 +32,8 @@ void SegmentWriter::open_next() {
     // DB_NO_SYNC: a segment is scratch until the merge, whose result is
     // fsynced before it is swapped in.
     db_.emplace(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    // The merges carry it into the database swapped in.
+    if (!wdf_layout_.empty()) db_->set_metadata(bm25_impact::kMetadataWdfLayout, wdf_layout_);
     current_ = path;
     in_segment_ = since_commit_ = 0;
 }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -45,6 +46,21 @@ class SpellingAccumulator {
 /// costs six open files).
 inline constexpr std::size_t kSegmentsPerMerge = 10;
 
+/// Passes Xapian's per-table compaction status on (to the run's progress
+/// display, for its final merge of the segments).
+class MergeProgress : public Xapian::Compactor {
+  public:
+    explicit MergeProgress(std::function<void(const std::string&)> on_table)
+        : on_table_(std::move(on_table)) {}
+    void set_status(const std::string& table, const std::string& status) override {
+        // Called once per table with an empty status as it starts.
+        if (status.empty()) on_table_(table);
+    }
+
+  private:
+    std::function<void(const std::string&)> on_table_;
+};
+
 /// One worker's segment databases in the run's scratch directory: DIR/NAME-0,
 /// DIR/NAME-1, ... of at most options.segment_docs documents each, and
 /// DIR/NAME-mK made by merging kSegmentsPerMerge segments of one size class.
@@ -60,8 +76,15 @@ inline constexpr std::size_t kSegmentsPerMerge = 10;
 /// closed segments are listed by segments() (and merged at the end).
 class SegmentWriter {
   public:
-    SegmentWriter(std::filesystem::path dir, std::string name, const IndexOptions& options)
-        : dir_(std::move(dir)), name_(std::move(name)), options_(options) {}
+    /// `wdf_layout`: recorded in every segment (bm25_impact.h), so the merged
+    /// database has it; read when a segment is opened, i.e. after the first
+    /// document (the run settles it before passing documents on).
+    SegmentWriter(std::filesystem::path dir, std::string name, const IndexOptions& options,
+                  const std::string& wdf_layout)
+        : dir_(std::move(dir)),
+          name_(std::move(name)),
+          options_(options),
+          wdf_layout_(wdf_layout) {}
 
     void add(const BuiltDocument& built);
     /// Closes the open segment (if any): call once the worker's input ends.
@@ -81,6 +104,7 @@ class SegmentWriter {
     std::filesystem::path dir_;
     std::string name_;
     const IndexOptions& options_;
+    const std::string& wdf_layout_;
     std::optional<Xapian::WritableDatabase> db_;
     std::filesystem::path current_;
     /// levels_[k]: closed segments of size class k, oldest first. Every

@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
+#include "bm25_impact.h"
 #include "document_builder.h"
 #include "schema.h"
 #include "stored_fields.h"
@@ -36,7 +38,7 @@ class DocumentBuilderTest : public ::testing::Test {
 };
 
 TEST_F(DocumentBuilderTest, TitleWordsArePrefixedAndBoosted) {
-    BuiltDocument built = build_document(article, analyzer);
+    BuiltDocument built = build_document(article, analyzer, TermWeights::occurrences());
     auto terms = terms_of(built.document);
     EXPECT_TRUE(terms.count("Splans"));
     EXPECT_TRUE(terms.count("ZSplan"));
@@ -45,7 +47,7 @@ TEST_F(DocumentBuilderTest, TitleWordsArePrefixedAndBoosted) {
 }
 
 TEST_F(DocumentBuilderTest, CompoundJoinedTermSitsAtFirstAndLastPartPositions) {
-    BuiltDocument built = build_document(article, analyzer);
+    BuiltDocument built = build_document(article, analyzer, TermWeights::occurrences());
     auto terms = terms_of(built.document);
     ASSERT_TRUE(terms.count("cease"));
     ASSERT_TRUE(terms.count("fire"));
@@ -55,6 +57,60 @@ TEST_F(DocumentBuilderTest, CompoundJoinedTermSitsAtFirstAndLastPartPositions) {
     EXPECT_EQ(terms["Sceasefire"], (std::vector<Xapian::termpos>{cease, cease + 1}));
     // The second posting adds no wdf: the compound counts as one word.
     EXPECT_EQ(wdf_of(built.document, "ceasefire"), 1 + schema::kTitleWdfBoost);
+}
+
+// BM25 impacts (common/bm25_impact.h): every weighted term's wdf is its
+// occurrences normalised by the article's length; terms, positions and
+// boolean terms are as with occurrences.
+TEST_F(DocumentBuilderTest, ImpactsAreOccurrencesNormalisedByLength) {
+    const Xapian::Document plain =
+        build_document(article, analyzer, TermWeights::occurrences()).document;
+    const Xapian::termcount length = document_length(plain);
+    ASSERT_GT(length, 0u);
+    for (double reference : {1.0 * length, 4.0 * length, 0.25 * length}) {
+        SCOPED_TRACE(reference);
+        const Xapian::Document impacts =
+            build_document(article, analyzer, TermWeights::impacts(reference)).document;
+        EXPECT_EQ(terms_of(impacts), terms_of(plain));  // same terms, same positions
+        const double factor = bm25_impact::length_factor(length, reference);
+        std::size_t weighted = 0;
+        for (auto t = plain.termlist_begin(); t != plain.termlist_end(); ++t) {
+            const Xapian::termcount expected =
+                t.get_wdf() == 0 ? 0
+                                 : static_cast<Xapian::termcount>(
+                                       std::max(1.0, std::round(32.0 * t.get_wdf() / factor)));
+            EXPECT_EQ(wdf_of(impacts, *t), expected) << *t;
+            weighted += t.get_wdf() > 0;
+        }
+        EXPECT_GT(weighted, 5u);
+    }
+    // An article of reference length: a word once is 32, a title word
+    // (1 + kTitleWdfBoost occurrences) proportionally more.
+    const Xapian::Document at_reference =
+        build_document(article, analyzer, TermWeights::impacts(length)).document;
+    EXPECT_EQ(wdf_of(at_reference, "talks"), 32u);
+    EXPECT_EQ(wdf_of(at_reference, "plans"), 32u * (1 + schema::kTitleWdfBoost));
+    EXPECT_EQ(wdf_of(at_reference, "XTOPICcocoa"), 0u);
+}
+
+// In an article over 32 times the reference length an impact is below the
+// occurrences: the term is rewritten with a lower wdf and its positions kept.
+TEST_F(DocumentBuilderTest, ImpactsBelowOccurrencesKeepPositions) {
+    std::string body;
+    for (int i = 0; i < 60; ++i) body += "talks again and again. ";
+    Article long_one = test::make_article("a-2", "Talks", body, "1987-02-26", "Reuters", {});
+    const Xapian::Document plain =
+        build_document(long_one, analyzer, TermWeights::occurrences()).document;
+    const Xapian::termcount length = document_length(plain);
+    const Xapian::Document impacts =
+        build_document(long_one, analyzer, TermWeights::impacts(length / 100.0)).document;
+    EXPECT_EQ(terms_of(impacts), terms_of(plain));
+    const Xapian::termcount occurrences = wdf_of(plain, "again");
+    ASSERT_EQ(occurrences, 120u);
+    const double factor = bm25_impact::length_factor(length, length / 100.0);
+    EXPECT_LT(wdf_of(impacts, "again"), occurrences);
+    EXPECT_EQ(wdf_of(impacts, "again"),
+              static_cast<Xapian::termcount>(std::round(32.0 * occurrences / factor)));
 }
 
 TEST_F(DocumentBuilderTest, BodyFollowsTitleAfterAGapSoPhrasesDoNotSpanFields) {

@@ -81,6 +81,39 @@ TEST(NearDuplicateClusters, PlantedVariantsClusterAndBoilerplateDoesNot) {
     }
     // Cluster members carry the membership term; singletons do not.
     EXPECT_EQ(db.get_termfreq(near_duplicate::cluster_term(story)), 7u);
+    // The collapse key: the 7 members hold the cluster, no singleton does.
+    EXPECT_EQ(db.get_value_freq(schema::kSlotSharedCluster), 7u);
+    EXPECT_EQ(test::shared_cluster_slot_errors(db), std::vector<std::string>{});
+    EXPECT_EQ(db.get_metadata(schema::kMetadataSharedClusterSlot), "1");
+}
+
+// A database clustered before kSlotSharedCluster existed (no slot, no
+// metadata key) gets the slot filled by its next run, with nothing new to
+// index; until then the key is absent, so searches collapse on kSlotCluster.
+TEST(NearDuplicateClusters, TheNextRunFillsTheSharedClusterSlotOfAnOlderDatabase) {
+    test::TempDir tmp;
+    auto articles = story_and_variants();
+    auto others = boilerplate_siblings();
+    articles.insert(articles.end(), others.begin(), others.end());
+    build_fixture_index(tmp / "db", articles);
+    {
+        Xapian::WritableDatabase db((tmp / "db").string());
+        std::vector<Xapian::docid> all(db.postlist_begin(""), db.postlist_end(""));
+        for (Xapian::docid d : all) {
+            Xapian::Document doc = db.get_document(d);
+            if (doc.get_value(schema::kSlotSharedCluster).empty()) continue;
+            doc.remove_value(schema::kSlotSharedCluster);
+            db.replace_document(d, doc);
+        }
+        db.set_metadata(schema::kMetadataSharedClusterSlot, "");
+        db.commit();
+        ASSERT_EQ(test::shared_cluster_slot_errors(db).size(), 7u);
+    }
+    add_fixture_articles(tmp / "db", {});
+    Xapian::Database db((tmp / "db").string());
+    EXPECT_EQ(test::shared_cluster_slot_errors(db), std::vector<std::string>{});
+    EXPECT_EQ(db.get_value_freq(schema::kSlotSharedCluster), 7u);
+    EXPECT_EQ(db.get_metadata(schema::kMetadataSharedClusterSlot), "1");
 }
 
 TEST(NearDuplicateClusters, LaterRunsJoinExistingClusters) {
@@ -104,6 +137,7 @@ TEST(NearDuplicateClusters, LaterRunsJoinExistingClusters) {
     EXPECT_EQ(c["trimmed"], story);
     EXPECT_EQ(c["other0"], unique_term("fixtures", "other0"));
     EXPECT_EQ(db.get_termfreq(near_duplicate::cluster_term(story)), 3u);
+    EXPECT_EQ(test::shared_cluster_slot_errors(db), std::vector<std::string>{});
     // Third run: nothing new, nothing changes.
     add_fixture_articles(tmp / "db", {});
     Xapian::Database again((tmp / "db").string());

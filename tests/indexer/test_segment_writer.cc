@@ -16,6 +16,8 @@ namespace newsdex {
 namespace {
 
 namespace fs = std::filesystem;
+/// These segments record no wdf layout (the run that owns them sets one).
+const std::string kNoLayout;
 
 class SegmentWriterTest : public ::testing::Test {
   protected:
@@ -35,7 +37,7 @@ class SegmentWriterTest : public ::testing::Test {
 };
 
 TEST_F(SegmentWriterTest, RollsOverAfterSegmentDocsAndListsOnlyClosedSegments) {
-    SegmentWriter writer(tmp.path(), "segment-0", options);
+    SegmentWriter writer(tmp.path(), "segment-0", options, kNoLayout);
     for (int n = 0; n < 7; ++n) writer.add(document(n));
     ASSERT_EQ(writer.segments().size(), 2u) << "the third segment is still open";
     writer.finish();
@@ -56,7 +58,7 @@ TEST_F(SegmentWriterTest, RollsOverAfterSegmentDocsAndListsOnlyClosedSegments) {
 TEST_F(SegmentWriterTest, EveryTenSegmentsOfOneSizeBecomeOneKeepingDocumentOrder) {
     options.flush_docs = 1;
     options.segment_docs = 1;
-    SegmentWriter writer(tmp.path(), "w", options);
+    SegmentWriter writer(tmp.path(), "w", options, kNoLayout);
     // 1 document per segment: after 123, segments of 100, 10, 10 and 3 of 1.
     const int documents = 123;
     for (int n = 0; n < documents; ++n) writer.add(document(n));
@@ -91,7 +93,7 @@ TEST_F(SegmentWriterTest, SpellingCountsEveryOccurrenceOncePerSegment) {
     const auto per_article =
         static_cast<Xapian::termcount>(std::count(words.begin(), words.end(), "cocoa"));
     ASSERT_EQ(per_article, 2u) << "title and body";
-    SegmentWriter writer(tmp.path(), "w", options);
+    SegmentWriter writer(tmp.path(), "w", options, kNoLayout);
     for (int n = 0; n < 3; ++n) writer.add(document(n));
     writer.finish();
     ASSERT_EQ(writer.segments().size(), 1u);
@@ -104,7 +106,7 @@ TEST_F(SegmentWriterTest, SpellingCountsEveryOccurrenceOncePerSegment) {
 
 TEST_F(SegmentWriterTest, NoSpellingWhenDisabled) {
     options.spelling = false;
-    SegmentWriter writer(tmp.path(), "w", options);
+    SegmentWriter writer(tmp.path(), "w", options, kNoLayout);
     writer.add(document(0));
     writer.finish();
     Xapian::Database db(writer.segments().at(0).string());
@@ -113,7 +115,7 @@ TEST_F(SegmentWriterTest, NoSpellingWhenDisabled) {
 }
 
 TEST_F(SegmentWriterTest, FinishWithoutDocumentsCreatesNoSegment) {
-    SegmentWriter writer(tmp.path(), "w", options);
+    SegmentWriter writer(tmp.path(), "w", options, kNoLayout);
     writer.finish();
     EXPECT_TRUE(writer.segments().empty());
     EXPECT_TRUE(fs::is_empty(tmp.path()));

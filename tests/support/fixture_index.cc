@@ -6,6 +6,7 @@
 
 #include "analysis/text_analyzer.h"
 #include "analysis/text_sanitizer.h"
+#include "bm25_impact.h"
 #include "document_builder.h"
 #include "near_duplicate_clusters.h"
 #include "schema.h"
@@ -38,12 +39,18 @@ Article make_article(std::string id, std::string title, std::string body, std::s
 
 namespace {
 
-void write_articles(const std::filesystem::path& path, std::vector<Article> articles, int flags) {
+void write_articles(const std::filesystem::path& path, std::vector<Article> articles, int flags,
+                    TermWeights weights) {
     TextAnalyzer analyzer;
     Xapian::WritableDatabase db(path.string(), flags);
+    // As newsdex-index records a database's wdf layout, so that searches
+    // rank it accordingly (no key: occurrences).
+    if (weights.impact_reference_length > 0)
+        db.set_metadata(bm25_impact::kMetadataWdfLayout,
+                        bm25_impact::layout_name(weights.impact_reference_length));
     for (Article& a : articles) {
         sanitize_article(a);
-        BuiltDocument built = build_document(a, analyzer);
+        BuiltDocument built = build_document(a, analyzer, weights);
         db.replace_document(built.unique_term, built.document);
         for (const auto& w : built.spelling_words) db.add_spelling(w);
     }
@@ -52,16 +59,32 @@ void write_articles(const std::filesystem::path& path, std::vector<Article> arti
     cluster_near_duplicates(db, analyzer, no_readers);  // as the indexer does after its last commit
 }
 
+/// What newsdex-index writes into a database (a new one, in these tests).
+const TermWeights kDefaultWeights = TermWeights::impacts(bm25_impact::kDefaultReferenceLength);
+
 }  // namespace
 
 Xapian::Database build_fixture_index(const std::filesystem::path& path,
                                      std::vector<Article> articles) {
-    write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OVERWRITE);
+    return build_fixture_index(path, std::move(articles), kDefaultWeights);
+}
+
+Xapian::Database build_fixture_index(const std::filesystem::path& path,
+                                     std::vector<Article> articles, TermWeights weights) {
+    write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OVERWRITE, weights);
     return Xapian::Database(path.string());
 }
 
 void add_fixture_articles(const std::filesystem::path& path, std::vector<Article> articles) {
-    write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OPEN);
+    // As newsdex-index: a new database gets impacts, an existing one keeps
+    // its layout.
+    TermWeights weights = kDefaultWeights;
+    if (std::filesystem::exists(path)) {
+        const auto recorded = bm25_impact::parse_layout(
+            Xapian::Database(path.string()).get_metadata(bm25_impact::kMetadataWdfLayout));
+        weights = recorded ? TermWeights::impacts(*recorded) : TermWeights::occurrences();
+    }
+    write_articles(path, std::move(articles), Xapian::DB_CREATE_OR_OPEN, weights);
 }
 
 std::map<std::string, std::string> clusters_by_id(const Xapian::Database& db) {
@@ -73,6 +96,23 @@ std::map<std::string, std::string> clusters_by_id(const Xapian::Database& db) {
         if (split) out[split->second] = doc.get_value(schema::kSlotCluster);
     }
     return out;
+}
+
+std::vector<std::string> shared_cluster_slot_errors(const Xapian::Database& db) {
+    std::vector<std::string> errors;
+    const std::string prefix(schema::kPrefixCluster);
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        Xapian::Document doc = db.get_document(*p);
+        auto t = doc.termlist_begin();
+        t.skip_to(prefix);
+        const bool member = t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0;
+        const std::string expected = member ? doc.get_value(schema::kSlotCluster) : std::string();
+        if (doc.get_value(schema::kSlotSharedCluster) != expected)
+            errors.push_back(doc.get_value(schema::kSlotIdentity) + ": slot 14 is '" +
+                             doc.get_value(schema::kSlotSharedCluster) + "', expected '" +
+                             expected + "'");
+    }
+    return errors;
 }
 
 std::set<std::string> unique_terms(const Xapian::Database& db) {
