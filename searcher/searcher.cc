@@ -1,11 +1,13 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
 
 #include "article_lookup.h"
 #include "article_view.h"
+#include "bm25_impact.h"
 #include "database_errors.h"
 #include "errors.h"
 #include "hit_assembly.h"
@@ -67,6 +69,29 @@ std::optional<SortOrder> parse_sort_order(std::string_view name) {
     if (name == "newest") return SortOrder::Newest;
     if (name == "oldest") return SortOrder::Oldest;
     return std::nullopt;
+}
+
+const Searcher::Layout& Searcher::layout() {
+    if (layout_generation_ != generation_) {
+        const auto shared = shards_.shard_metadata(schema::kMetadataSharedClusterSlot);
+        layout_.shared_cluster_slot =
+            !shared.empty() && std::all_of(shared.begin(), shared.end(),
+                                           [](const std::string& v) { return v == "1"; });
+        const auto wdf = shards_.shard_metadata(bm25_impact::kMetadataWdfLayout);
+        layout_.bm25_impacts =
+            !wdf.empty() && std::all_of(wdf.begin(), wdf.end(), [](const std::string& v) {
+                return bm25_impact::parse_layout(v).has_value();
+            });
+        layout_.mixed_reference_lengths =
+            layout_.bm25_impacts && std::any_of(wdf.begin(), wdf.end(), [&](const std::string& v) {
+                return v != wdf.front();
+            });
+        layout_.mixed_weights =
+            !layout_.bm25_impacts &&
+            std::any_of(wdf.begin(), wdf.end(), [](const std::string& v) { return !v.empty(); });
+        layout_generation_ = generation_;
+    }
+    return layout_;
 }
 
 bool Searcher::oldest_first_slot_complete() const {
@@ -268,6 +293,31 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     // Remote shards count facets with Xapian's own spy (one per facet).
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
     const bool collapsing = request.collapse || shards_.open_count() > 1;
+    // Collapsing on identity makes one hit of the same article reached
+    // through several databases; on the cluster, one of its near-duplicates
+    // too (a singleton's cluster is its identity, so that still holds). One
+    // database cannot hold an article twice (the unique term), nor can the
+    // shards of one stub (each article has one shard): there the key is the
+    // sparse slot of the clusters of two or more, which Xapian reads almost
+    // for free, and singletons are never collapsed.
+    const Layout& written = layout();
+    const schema::Slot collapse_slot =
+        !request.collapse                                              ? schema::kSlotIdentity
+        : (written.shared_cluster_slot && shards_.paths().size() == 1) ? schema::kSlotSharedCluster
+                                                                       : schema::kSlotCluster;
+    const bool impacts = written.bm25_impacts;
+    if (written.mixed_reference_lengths)
+        result.notes.push_back(
+            "these databases were indexed with different reference lengths (newsdex-index "
+            "--reference-length): scores across them differ slightly");
+    if (written.mixed_weights)
+        result.notes.push_back(
+            "some of these databases were indexed before BM25 impacts: they are ranked together "
+            "the slower, older way; re-index them into new databases for consistent scores");
+    if (impacts && request.bm25_b != kDefaultBm25B)
+        result.notes.push_back(
+            "--bm25: this database was indexed with b fixed (the length normalisation is stored "
+            "with each article); only k1 applies");
     // The page: from `first`, `count` hits. Every match (kAllHits): Xapian's
     // match set then holds a docid and weight per match (tens of bytes),
     // while hits are built and passed on one by one.
@@ -275,29 +325,36 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     const Xapian::doccount count = request.limit == kAllHits
                                        ? db_.get_doccount()
                                        : request.limit - static_cast<Xapian::doccount>(skip);
-    // Totals up to the bound are exact. Without collapsing, Xapian counts
-    // every match it evaluates (check_at_least). With a collapse key it does
-    // not: its bounds stay loose even when every match was evaluated, and it
-    // is exact only when the match set it was asked for is not full. So a
-    // collapsed search asks, in its one pass, for the first
-    // collapsed_count_bound hits (or the page, if that reaches further) and
-    // takes the page out of them: fewer than that many clusters is an exact
-    // count; more is Xapian's range. (Evaluating 10,000 collapsed matches for
-    // a top-10 page, then fetching again, cost 3x the search: bench/RESULTS.md.)
+    // Two passes. The ranking asks Xapian for the page only, so that its
+    // max-weight pruning can skip matches that cannot reach the page. The
+    // total is counted apart, with BoolWeight: no score is computed, so a
+    // match costs a posting read (and, collapsing, a read of the sparse
+    // collapse slot). Counting in the ranking pass made Xapian score every
+    // match up to the bound: half of a search's time at 200,000 articles
+    // (bench/RESULTS.md, "BM25 impacts"). Up to the bound the total is exact;
+    // above it, Xapian's range, never a low guess. With a collapse key
+    // Xapian's bounds stay loose even when it saw every match, so a collapsed
+    // count asks for `bound` clusters and is exact when fewer exist.
     const Xapian::doccount bound =
         request.exact_total
             ? db_.get_doccount()
             : (collapsing ? std::min(request.count_bound, request.collapsed_count_bound)
                           : request.count_bound);
-    const bool fetch_to_bound = collapsing && request.limit != kAllHits;
-    Xapian::doccount fetch_from = fetch_to_bound ? 0 : first;
-    Xapian::doccount fetch =
-        fetch_to_bound ? std::max<Xapian::doccount>(first + count, bound) : count;
-    auto run = [&](const Xapian::Query& query, bool count_facets = true) {
+    const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
+    auto rank = [&](const Xapian::Query& query) {
         Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(
-            Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
+        if (impacts) {
+            // BM25 with the length normalisation stored in the wdfs: no
+            // document length is read (common/bm25_impact.h); scaled so
+            // that scores are BM25's.
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query,
+                                            bm25_impact::impact_score_factor(request.bm25_k1)));
+            enquire.set_weighting_scheme(bm25_impact::impact_weight(request.bm25_k1));
+        } else {
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(
+                Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
+        }
         // Equal scores are common (short queries, copies of one wire story):
         // they rank by the article's tie-break key, not by docid, which
         // depends on how the indexer's parallel segments were merged. A
@@ -314,20 +371,24 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             enquire.set_sort_by_value_then_relevance(schema::kSlotDateUndatedLast, false);
         else if (request.sort == SortOrder::Oldest)
             enquire.set_sort_by_key_then_relevance(&oldest, false);
-        // Collapsing on identity makes one hit of the same article reached
-        // through several databases; on the cluster, one of its near-duplicates
-        // too (a singleton's cluster is its identity, so that still holds).
-        // One database cannot hold an article twice (the unique term), so
-        // identity collapsing is only needed across databases.
-        if (collapsing)
-            enquire.set_collapse_key(request.collapse ? schema::kSlotCluster
-                                                      : schema::kSlotIdentity);
-        const Xapian::MatchDecider* decider = deadline_decider ? &*deadline_decider : nullptr;
-        // A ranking for the page only (the fallback below): counts and
-        // facets come from the run before it.
-        if (!count_facets) return enquire.get_mset(fetch_from, fetch, 0, nullptr, decider);
+        if (collapsing) enquire.set_collapse_key(collapse_slot);
+        return enquire.get_mset(first, count, 0, nullptr, decider);
+    };
+    // The totals of `query` (and its facets), `page` being its ranked page:
+    // lower bound, upper bound, estimate.
+    auto count_matches = [&](const Xapian::Query& query, const Xapian::MSet& page) {
         spies.clear();
         value_spies.clear();
+        // Fewer hits than asked for: the page holds every match from `first`
+        // on (unless it is empty because it is past the end).
+        if (request.facets.empty() && page.size() < count && (first == 0 || page.size() > 0)) {
+            const std::uint64_t all = std::uint64_t(first) + page.size();
+            return std::array<std::uint64_t, 3>{all, all, all};
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (collapsing) enquire.set_collapse_key(collapse_slot);
         for (const auto& name : request.facets) {
             spies.emplace_back(name, make_facet_spy(name));
             if (remote) {
@@ -339,15 +400,31 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
             }
         }
         // Facets count the whole match set, not the page; so does --exact.
-        // Otherwise the first `bound` matches are always evaluated, so a total
-        // up to the bound is exact whatever page is asked for; above it the
-        // total is reported as Xapian's bounds, never as a low guess. At least
-        // kFewAllWordsMatches, so that "fewer than that have all the words"
-        // (the fallback below) is an exact answer.
+        // At least kFewAllWordsMatches, so that "fewer than that have all
+        // the words" (the fallback below) is an exact answer.
+        const Xapian::doccount wanted = std::max<Xapian::doccount>(bound, kFewAllWordsMatches);
         const Xapian::doccount check_at_least =
-            !request.facets.empty() ? db_.get_doccount()
-                                    : std::max<Xapian::doccount>(bound, kFewAllWordsMatches);
-        return enquire.get_mset(fetch_from, fetch, check_at_least, nullptr, decider);
+            request.facets.empty() ? wanted : db_.get_doccount();
+        if (!collapsing) {
+            const Xapian::MSet all = enquire.get_mset(0, 0, check_at_least, nullptr, decider);
+            return std::array<std::uint64_t, 3>{all.get_matches_lower_bound(),
+                                                all.get_matches_upper_bound(),
+                                                all.get_matches_estimated()};
+        }
+        const Xapian::MSet clusters = enquire.get_mset(0, wanted, check_at_least, nullptr, decider);
+        if (clusters.size() < wanted)
+            return std::array<std::uint64_t, 3>{clusters.size(), clusters.size(), clusters.size()};
+        // Collapsing never adds hits: the articles' upper bound caps the count.
+        return std::array<std::uint64_t, 3>{
+            clusters.get_matches_lower_bound(),
+            std::min(clusters.get_matches_upper_bound(),
+                     clusters.get_uncollapsed_matches_upper_bound()),
+            clusters.get_matches_estimated()};
+    };
+    auto set_totals = [&](const std::array<std::uint64_t, 3>& totals) {
+        result.total_lower = totals[0];
+        result.total_upper = totals[1];
+        result.estimated_total = std::clamp(totals[2], totals[0], totals[1]);
     };
 
     if (request.sort != SortOrder::Relevance &&
@@ -360,40 +437,28 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     Xapian::MSet mset;
     bool ran_literal = false;
     if (!plan.query.empty()) {
-        mset = run(plan.query);
-        // "Nothing matched" is the bound, not an empty page: --limit 0 (facets
+        mset = rank(plan.query);
+        set_totals(count_matches(plan.query, mset));
+        // "Nothing matched" is the total, not an empty page: --limit 0 (facets
         // only) or a page past the end must not trigger the fallback.
-        if (mset.get_matches_upper_bound() == 0 && !plan.literal.empty()) {
-            Xapian::MSet literal = run(plan.literal);
-            if (literal.get_matches_upper_bound() > 0) {
+        if (result.total_upper == 0 && !plan.literal.empty()) {
+            Xapian::MSet literal = rank(plan.literal);
+            const auto totals = count_matches(plan.literal, literal);
+            if (totals[1] > 0) {
                 mset = std::move(literal);
+                set_totals(totals);
                 ran_literal = true;
                 result.notes.push_back(plan.literal_note);
                 plan.highlight = std::move(plan.literal_highlight);
             }
         }
-        if (mset.get_matches_upper_bound() == 0 && !plan.relaxed.empty()) {
-            mset = run(plan.relaxed);
-            result.relaxed = mset.get_matches_upper_bound() > 0;
+        if (result.total_upper == 0 && !plan.relaxed.empty()) {
+            mset = rank(plan.relaxed);
+            set_totals(count_matches(plan.relaxed, mset));
+            result.relaxed = result.total_upper > 0;
         }
     }
     result.counts_clusters = request.collapse;
-    // Fewer hits than asked for: the match set holds every match from
-    // fetch_from on (unless it is empty because the page is past the end).
-    if (mset.size() < fetch && (fetch_from == 0 || mset.size() > 0)) {
-        result.total_lower = result.total_upper = result.estimated_total =
-            std::uint64_t(fetch_from) + mset.size();
-    } else if (!collapsing) {
-        result.estimated_total = mset.get_matches_estimated();
-        result.total_lower = mset.get_matches_lower_bound();
-        result.total_upper = mset.get_matches_upper_bound();
-    } else {
-        // Collapsing never adds hits: the articles' upper bound caps the count.
-        result.estimated_total = mset.get_matches_estimated();
-        result.total_lower = mset.get_matches_lower_bound();
-        result.total_upper =
-            std::min(mset.get_matches_upper_bound(), mset.get_uncollapsed_matches_upper_bound());
-    }
     result.total_is_exact = result.total_lower == result.total_upper;
 
     if (!plan.filled.empty() && !result.relaxed && !ran_literal && request.limit > 0 &&
@@ -404,9 +469,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
         // by a bonus. Decided on the count, not the page, so every page of
         // a query comes from one ranking. Counts and facets stay those of the
         // articles with every word.
-        fetch_from = first;
-        fetch = count;
-        mset = run(plan.filled, false);
+        mset = rank(plan.filled);
         const auto all = result.estimated_total;
         result.notes.push_back(
             "only " + std::to_string(all) + (all == 1 ? " article has" : " articles have") +
@@ -423,11 +486,11 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
 
     check_deadline(request.deadline);
     // Suggested when nothing (or not every word) matched, or very little did.
-    if (request.suggest && (mset.get_matches_upper_bound() == 0 || result.relaxed ||
+    if (request.suggest && (result.total_upper == 0 || result.relaxed ||
                             (!request.query.empty() && result.estimated_total < 5)))
         result.suggestion = spelling_suggestion(request.query, db_, analyzer_);
     if (remote && request.suggest && result.suggestion.empty() &&
-        (mset.get_matches_upper_bound() == 0 || result.relaxed))
+        (result.total_upper == 0 || result.relaxed))
         result.notes.push_back(
             "did you mean: remote shards serve no spelling data, so "
             "suggestions come from the local shards only");
@@ -451,9 +514,9 @@ SearchResult Searcher::search_once(const SearchRequest& request, HitSink* sink,
     }
 
     check_deadline(request.deadline);
-    const auto page_end = static_cast<Xapian::doccount>(
-        std::min<std::uint64_t>(mset.size(), std::uint64_t(first - fetch_from) + count));
-    for (Xapian::doccount index = first - fetch_from; index < page_end; ++index) {
+    const auto page_end =
+        static_cast<Xapian::doccount>(std::min<std::uint64_t>(mset.size(), count));
+    for (Xapian::doccount index = 0; index < page_end; ++index) {
         Xapian::MSetIterator it = mset[index];
         check_deadline(request.deadline);
         Hit hit = assemble_hit(it, db_, analyzer_, plan.highlight, request);

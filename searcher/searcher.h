@@ -17,6 +17,7 @@
 
 #include "analysis/text_analyzer.h"
 #include "article.h"
+#include "bm25_impact.h"
 #include "database_info.h"
 #include "date_range.h"
 #include "facets.h"
@@ -34,7 +35,8 @@ std::optional<SortOrder> parse_sort_order(std::string_view name);
 
 /// BM25 defaults, tuned on the TIME collection (see bench/RESULTS.md).
 inline constexpr double kDefaultBm25K1 = 2.0;
-inline constexpr double kDefaultBm25B = 0.75;
+/// b is also the one databases store their impacts with (bm25_impact.h).
+inline constexpr double kDefaultBm25B = bm25_impact::kB;
 
 /// Matches a search evaluates at least, so that any total up to this many is
 /// exact (Xapian's check_at_least); above it the total is a range. Chosen on
@@ -226,6 +228,19 @@ class Searcher {
     /// Pins each database, then opens or reopens it at its newest revision.
     std::vector<RevisionPin> pin_newest_revisions();
     bool oldest_first_slot_complete() const;
+    /// How the open databases were written, where it changes how to search
+    /// them; read once per generation (a remote shard answers over the network).
+    struct Layout {
+        /// Every shard has complete kSlotSharedCluster (schema.h).
+        bool shared_cluster_slot = false;
+        /// Every shard stores BM25 impacts as wdf (common/bm25_impact.h).
+        bool bm25_impacts = false;
+        /// ... with different reference lengths.
+        bool mixed_reference_lengths = false;
+        /// Some shards store impacts, others occurrences.
+        bool mixed_weights = false;
+    };
+    const Layout& layout();
     SearchResult search_once(const SearchRequest& request, HitSink* sink, std::uint64_t skip);
 
     ShardSet shards_;
@@ -234,6 +249,8 @@ class Searcher {
     /// Counts the times a read found the databases changed (reopened to a
     /// newer revision, or opened afresh); refresh() compares it.
     std::uint64_t generation_ = 0, refreshed_generation_ = 0;
+    Layout layout_;
+    std::optional<std::uint64_t> layout_generation_;
     TextAnalyzer analyzer_;
 };
 

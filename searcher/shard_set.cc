@@ -50,6 +50,13 @@ std::vector<std::string> ShardSet::local_paths() const {
     return out;
 }
 
+std::vector<std::string> ShardSet::shard_metadata(const std::string& key) const {
+    std::vector<std::string> values;
+    for (const auto& shard : shards_)
+        if (shard.db) values.push_back(shard.db->get_metadata(key));
+    return values;
+}
+
 std::vector<std::pair<std::string, std::string>> ShardSet::missing() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& shard : shards_)

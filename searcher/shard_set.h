@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -82,6 +83,9 @@ class ShardSet {
     std::vector<std::string> local_paths() const;
     /// The shards database() holds.
     std::size_t open_count() const { return open_count_; }
+    /// The value of metadata `key` in each shard database() holds (a
+    /// combined Xapian::Database answers for its first shard only).
+    std::vector<std::string> shard_metadata(const std::string& key) const;
     /// Whether database() holds a remote shard: a search must then use only
     /// what Xapian can serialise (no custom KeyMaker, MatchSpy, MatchDecider).
     bool has_remote() const { return has_remote_; }
