@@ -20,7 +20,13 @@ Xapian::Query with_proximity_bonus(const Xapian::Query& query, std::vector<std::
 }
 
 Xapian::Query with_title_bonus(const Xapian::Query& query, const Xapian::Query& title) {
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+    // OR, not AND_MAYBE: the same matches and weights, since an article with
+    // the title term has the word's own term too (a title word is also
+    // indexed in the all-text field, form and stem). Xapian 1.4's max-weight
+    // pruning drops matches of an AND_MAYBE under an OR (one of the top 40
+    // of "cocoa OR coffee" on Reuters, reproduced with Xapian's Python
+    // bindings); a flat OR prunes correctly.
+    return Xapian::Query(Xapian::Query::OP_OR, query,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleWeight));
 }
 
@@ -93,7 +99,9 @@ Xapian::Query with_exact_form_bonus(const Xapian::Query& stems, const std::strin
 
 Xapian::Query filled_query(const Xapian::Query& relaxed, const Xapian::Query& all_words) {
     if (relaxed.empty()) return {};
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, relaxed,
+    // OR for AND_MAYBE, as in with_title_bonus: an article with all the
+    // words has some of them, so the matches and weights are the same.
+    return Xapian::Query(Xapian::Query::OP_OR, relaxed,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_words, kAllWordsBonus));
 }
 

@@ -104,7 +104,7 @@ inline constexpr double kWordOverCompoundWeight = 0.5;
 /// on every candidate and defeats Xapian's max-weight pruning.
 Xapian::Query with_proximity_bonus(const Xapian::Query& query, std::vector<std::string> terms);
 
-/// `query` AND_MAYBE `title` (a free word's title term) at kTitleWeight.
+/// `query` with `title` (a free word's title term) at kTitleWeight on top.
 Xapian::Query with_title_bonus(const Xapian::Query& query, const Xapian::Query& title);
 
 /// The tokens of the free words and phrases of a query, in order, when the

@@ -90,6 +90,47 @@ TEST_F(Bm25ImpactSearch, ScoresAreClassicBm25sWithinRounding) {
     EXPECT_GT(compared, 40u);
 }
 
+// The ranking asks Xapian for the page only and lets it prune by maximum
+// weight: a page must be the head of the full ranking, for word, OR and
+// any-mode queries (with their title bonuses), on either layout.
+TEST_F(Bm25ImpactSearch, APageIsTheHeadOfTheWholeRanking) {
+    std::vector<Article> all = articles();
+    // Short articles with a query word in the title, written last (the
+    // highest document ids): the kind of match pruning must not skip.
+    for (unsigned i = 0; i < 6; ++i) {
+        const std::string n = std::to_string(i);
+        std::string id = "t";
+        id += n;
+        std::string title = "w17 w5 report ";
+        title += n;
+        all.push_back(test::make_article(std::move(id), std::move(title), "w17 w3 w40 w5."));
+    }
+    test::build_fixture_index(tmp / "impacts", all, TermWeights::impacts(300));
+    test::build_fixture_index(tmp / "classic", all, TermWeights::occurrences());
+    std::size_t compared = 0;
+    for (const char* db : {"impacts", "classic"}) {
+        Searcher searcher({(tmp / db).string()});
+        for (const char* query : {"w17", "w17 OR w5", "w3 OR w40 OR w1500", "w17 w5", "w100 w7"})
+            for (bool any : {false, true})
+                for (unsigned limit : {1u, 3u, 10u}) {
+                    SearchRequest page = request(query, any), whole = request(query, any);
+                    page.limit = limit;
+                    const SearchResult head = searcher.search(page), full = searcher.search(whole);
+                    ASSERT_FALSE(full.hits.empty()) << db << " " << query;
+                    const std::size_t k = std::min<std::size_t>(limit, full.hits.size());
+                    ASSERT_EQ(head.hits.size(), k) << db << " " << query;
+                    for (std::size_t i = 0; i < k; ++i) {
+                        EXPECT_EQ(head.hits[i].id, full.hits[i].id)
+                            << db << " '" << query << "' any=" << any << " limit " << limit
+                            << " rank " << i + 1;
+                        ++compared;
+                    }
+                    EXPECT_EQ(head.total_lower, full.total_lower) << db << " " << query;
+                }
+    }
+    EXPECT_GT(compared, 100u);
+}
+
 TEST_F(Bm25ImpactSearch, MixedLayoutsAndAFixedBAreNoted) {
     test::build_fixture_index(tmp / "classic", articles(), TermWeights::occurrences());
     test::build_fixture_index(tmp / "short", articles(), TermWeights::impacts(300));
