@@ -185,9 +185,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 bool Searcher::refresh() {
     with_stable_revision([] { return true; });
-    // Searches move to the newest revision by themselves; what refresh()
-    // reports is whether the databases changed since the last refresh()
-    // (callers cache per revision).
+    return revision_changed();
+}
+
+bool Searcher::revision_changed() {
+    // Searches move to the newest revision by themselves; what this reports
+    // is whether the databases changed since it was last asked (callers
+    // cache per revision).
     const bool changed = generation_ != refreshed_generation_;
     refreshed_generation_ = generation_;
     return changed;

@@ -201,6 +201,11 @@ class Searcher {
     /// small read per database. Throws DatabaseError when a database has
     /// become unreadable.
     bool refresh();
+    /// Whether the databases changed since the last refresh() or
+    /// revision_changed(), as refresh() tells, without moving to a newer
+    /// revision itself: for a caller that has just searched (a search moved
+    /// on already), so that it does not pin and reopen twice a request.
+    bool revision_changed();
 
     /// The stored article with this collection and native id (as indexed),
     /// nullopt when there is none. Pinned like search().

@@ -157,8 +157,11 @@ Response search(const Target& target, Worker& worker, const Limits& limits,
                 std::chrono::steady_clock::time_point received) {
     SearchRequest request = parse_search(target, limits);
     request.deadline = received + limits.request_time;
-    refresh(worker);
-    return json(format_json(worker.searcher.search(request)));
+    // The search reads the newest revision by itself (pinning and reopening
+    // once); a refresh() first would do that twice a request.
+    Response response = json(format_json(worker.searcher.search(request)));
+    if (worker.searcher.revision_changed()) worker.info_json.reset();
+    return response;
 }
 
 Response article(std::string_view rest, Worker& worker) {
