@@ -50,6 +50,14 @@ std::vector<std::string> ShardSet::local_paths() const {
     return out;
 }
 
+std::vector<Xapian::Database> ShardSet::open_databases() const {
+    std::vector<Xapian::Database> out;
+    out.reserve(shards_.size());
+    for (const auto& shard : shards_)
+        if (shard.db) out.push_back(*shard.db);
+    return out;
+}
+
 std::vector<std::string> ShardSet::shard_metadata(const std::string& key) const {
     std::vector<std::string> values;
     for (const auto& shard : shards_)

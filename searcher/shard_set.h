@@ -83,6 +83,8 @@ class ShardSet {
     std::vector<std::string> local_paths() const;
     /// The shards database() holds.
     std::size_t open_count() const { return open_count_; }
+    /// Each shard database() holds, on its own.
+    std::vector<Xapian::Database> open_databases() const;
     /// The value of metadata `key` in each shard database() holds (a
     /// combined Xapian::Database answers for its first shard only).
     std::vector<std::string> shard_metadata(const std::string& key) const;

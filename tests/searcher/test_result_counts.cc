@@ -3,6 +3,8 @@
 // many databases hold it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -160,6 +162,46 @@ TEST(ResultIdentity, SameArticleInTwoDatabasesIsOneHit) {
             EXPECT_EQ(result.estimated_total, 40u);
             EXPECT_TRUE(result.total_is_exact);
         }
+    }
+}
+
+// A stub of shards counts like one database: exactly up to the bound, a
+// range above it, and no further than the bound asks (each shard is counted
+// on its own: over several databases Xapian's count did not stop at the
+// bound and visited every match).
+TEST(ResultCounts, AStubOfShardsCountsUpToTheBoundLikeOneDatabase) {
+    test::TempDir tmp;
+    std::vector<Article> first, second;
+    for (int i = 0; i < 40; ++i) {
+        std::string id = "s";
+        id += std::to_string(i);
+        std::string body = "shared word harbour ";
+        body += std::to_string(i);
+        (i % 2 ? first : second).push_back(make_article(std::move(id), "Harbour", std::move(body)));
+    }
+    build_fixture_index(tmp / "shard-0", first);
+    build_fixture_index(tmp / "shard-1", second);
+    std::filesystem::create_directories(tmp / "stub");
+    std::ofstream(tmp / "stub" / "XAPIANDB") << "auto ../shard-0\nauto ../shard-1\n";
+    Searcher stub({(tmp / "stub").string()});
+    SearchRequest r;
+    r.query = "harbour";
+    r.snippets = false;
+    r.limit = 3;
+    for (bool collapse : {true, false}) {
+        SCOPED_TRACE(collapse ? "collapsed" : "one hit per article");
+        r.collapse = collapse;
+        r.count_bound = r.collapsed_count_bound = 100;
+        SearchResult all = stub.search(r);
+        EXPECT_TRUE(all.total_is_exact);
+        EXPECT_EQ(all.estimated_total, 40u);
+        r.count_bound = r.collapsed_count_bound = 5;
+        SearchResult bounded = stub.search(r);
+        EXPECT_FALSE(bounded.total_is_exact);
+        EXPECT_GE(bounded.total_lower, 5u);
+        EXPECT_LE(bounded.total_lower, 20u) << "counted past the bound";
+        EXPECT_GE(bounded.total_upper, 40u);
+        EXPECT_EQ(bounded.hits.size(), 3u);
     }
 }
 
