@@ -198,7 +198,7 @@ void IndexRun::read_all(const std::vector<Job>& jobs, BoundedQueue<ArticleBatch>
                 ++record;
                 if (auto repaired = prepare_article(a, defaults, record, article_languages))
                     warn(*repaired);
-                if (sample_ && (!sample_->add(a) || sample_->complete())) finish_sample(out);
+                if (sample_ && sample_->add(a)) finish_sample(out);
                 if (options_.shard_count > 1 &&
                     shard_of(unique_term(a.collection, a.id), options_.shard_count) !=
                         options_.shard_index)
@@ -255,8 +255,9 @@ void IndexRun::write_direct(Xapian::WritableDatabase& db, BoundedQueue<DocumentB
     CommitGate gate(options_.db_path, commit_gate_options());
     std::uint32_t since_commit = 0;
     SpellingAccumulator spelling;
+    bool record_layout = true;  // settled before the first batch was passed on
     while (auto batch = in.pop()) {
-        if (!wdf_layout_.empty() && db.get_metadata(bm25_impact::kMetadataWdfLayout) != wdf_layout_)
+        if (std::exchange(record_layout, false) && !wdf_layout_.empty())
             gate.change(db, [&] { db.set_metadata(bm25_impact::kMetadataWdfLayout, wdf_layout_); });
         for (BuiltDocument& built : *batch) {
             Xapian::PostingIterator existing = db.postlist_begin(built.unique_term);

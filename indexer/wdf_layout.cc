@@ -8,14 +8,14 @@
 namespace newsdex {
 
 bool ReferenceLengthSample::add(const Article& article) {
-    if (complete()) return false;
+    if (complete()) return true;
     // The length as the document would have it with occurrences as wdf: the
     // one rule (build_document) rather than a word count that could drift
     // from it (stems, title boost and compounds all count).
     const BuiltDocument built = build_document(article, analyzer_, TermWeights::occurrences());
     total_ += document_length(built.document);
     ++measured_;
-    return true;
+    return complete();
 }
 
 double ReferenceLengthSample::reference_length() const {

@@ -33,11 +33,10 @@ class ReferenceLengthSample {
     explicit ReferenceLengthSample(std::size_t wanted = bm25_impact::kCalibrationArticles)
         : wanted_(wanted) {}
 
-    /// Measures a prepared article (language and id set); false once the
-    /// sample is complete (the article is then not measured).
+    /// Measures a prepared article (language and id set), until the sample
+    /// is complete; returns complete().
     bool add(const Article& article);
     bool complete() const { return measured_ >= wanted_; }
-    std::size_t measured() const { return measured_; }
     /// The mean length, or bm25_impact::kDefaultReferenceLength when no
     /// article was measured.
     double reference_length() const;
